@@ -1,0 +1,119 @@
+"""Command line: ``python -m geo build | layers | query NAME | sql "SELECT …"``."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from . import db, queries
+from .paths import DATA_DIR, shared_data_dir
+from .sql_guard import UnsafeSQL, check_select
+
+
+def _emit(frame: pd.DataFrame, fmt: str) -> None:
+    if fmt == "json":
+        sys.stdout.write(frame.to_json(orient="records", date_format="iso", force_ascii=False) + "\n")
+    else:
+        frame.to_csv(sys.stdout, index=False)
+
+
+def _parse_param(text: str) -> tuple[str, object]:
+    """``k=v``; a value in JSON form (``["a","b"]``, ``10``) is decoded, anything else stays text."""
+    if "=" not in text:
+        raise argparse.ArgumentTypeError(f"parameter '{text}' is not k=v")
+    key, value = text.split("=", 1)
+    try:
+        decoded = json.loads(value)
+    except json.JSONDecodeError:
+        decoded = value
+    return key.strip(), decoded
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .build import build
+
+    report = build(Path(args.shared), Path(args.out))
+    for name, rows in sorted(report.layers.items()):
+        print(f"{name:16s} {rows:>8,d} rows")
+    for note in report.notes:
+        print(f"note: {note}")
+    return 0
+
+
+def cmd_layers(args: argparse.Namespace) -> int:
+    manifest = db.load_manifest(Path(args.data))
+    rows = []
+    for name, entry in sorted(manifest["layers"].items()):
+        cover = entry.get("time_coverage") or {}
+        rows.append(
+            {
+                "layer": name,
+                "rows": entry["rows"],
+                "geometry": ",".join(entry["geometry_type"] or []) or "-",
+                "coverage": f"{cover['start']}..{cover['end']}" if cover else "-",
+                "publisher": entry["publisher"],
+                "licence": entry["licence"],
+                "vintage": entry["vintage"],
+            }
+        )
+    _emit(pd.DataFrame(rows), args.format)
+    return 0
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    params = dict(args.param or [])
+    _emit(queries.run(args.name, params, Path(args.data)), args.format)
+    return 0
+
+
+def cmd_sql(args: argparse.Namespace) -> int:
+    text = check_select(args.statement)
+    cur = db.cursor(Path(args.data))
+    try:
+        _emit(cur.execute(text).df(), args.format)
+    finally:
+        cur.close()
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="python -m geo", description="Border Corridors Atlas data tools")
+    top.add_argument("--data", default=str(DATA_DIR), help="folder with the layers and manifest.json")
+    sub = top.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="build the layers from the raw public files")
+    b.add_argument("--shared", default=str(shared_data_dir()), help="folder holding raw/ and curated/")
+    b.add_argument("--out", default=str(DATA_DIR))
+    b.set_defaults(func=cmd_build)
+
+    lay = sub.add_parser("layers", help="catalogue of layers with provenance")
+    lay.add_argument("--format", choices=["csv", "json"], default="csv")
+    lay.set_defaults(func=cmd_layers)
+
+    q = sub.add_parser("query", help="run a named query from queries/")
+    q.add_argument("name", help=f"one of: {', '.join(queries.available())}")
+    q.add_argument("--param", action="append", type=_parse_param, help="k=v (lists as JSON: measures='[\"Trucks\"]')")
+    q.add_argument("--format", choices=["csv", "json"], default="csv")
+    q.set_defaults(func=cmd_query)
+
+    s = sub.add_parser("sql", help="read-only SQL over the layer views")
+    s.add_argument("statement")
+    s.add_argument("--format", choices=["csv", "json"], default="csv")
+    s.set_defaults(func=cmd_sql)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except (UnsafeSQL, queries.QueryError, db.LayerError, FileNotFoundError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except duckdb.Error as exc:
+        print(f"error: {str(exc).splitlines()[0]}", file=sys.stderr)
+        return 2
