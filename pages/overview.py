@@ -1,0 +1,47 @@
+"""Overview: the whole border on our offline basemap, and what data the atlas holds."""
+import streamlit as st
+
+from geo import overview_map, provenance
+from geo.legend import Legend
+from geo.palette import rgb_hex
+from ui import data
+
+st.title("Border Corridors Atlas")
+st.markdown(
+    "One map of the US–Mexico border that both sides can read, cite and pass on: ports of entry and "
+    "their crossings over time, with every figure traced to its public source."
+)
+data.ready()
+
+with st.spinner("Drawing the border…"):
+    ports = data.run("ports_list")
+    st.pydeck_chart(overview_map.deck(ports), height=560, key="overview_map")
+
+legend = Legend(
+    title="Overview map",
+    units="basemap drawn from committed data (no tile server)",
+    period="ports as curated 2025–2026",
+    swatches=[
+        (rgb_hex(overview_map.PORT_COLOUR), f"land port of entry ({len(ports)})"),
+        ("#781e1e", "US–Mexico boundary (Natural Earth 1:10m, generalised)"),
+        ("#cdbeaf", "urban area"),
+    ],
+)
+st.markdown(legend.html(), unsafe_allow_html=True)
+st.caption(provenance.source_line("ports", "boundary", "admin1", "urban_areas"))
+
+st.subheader("Layers in this atlas")
+manifest = provenance.manifest()["layers"]
+catalogue = [
+    {
+        "layer": name,
+        "what": entry["title"],
+        "rows": entry["rows"],
+        "coverage": " to ".join(entry["time_coverage"][k] for k in ("start", "end")) if entry.get("time_coverage") else "",
+        "publisher": entry["publisher"],
+        "licence": entry["licence"],
+    }
+    for name, entry in sorted(manifest.items())
+]
+st.dataframe(catalogue, hide_index=True, width="stretch")
+st.page_link("pages/ports.py", label="Explore crossings at the ports of entry →", icon="🛃")

@@ -1,0 +1,109 @@
+"""Ports of Entry: crossings by port on the map, a month-range slider with play/step, series, top ports."""
+import streamlit as st
+
+from geo import charts, months, ports_map, ports_view, provenance, url_state
+from ui import data, link_state
+from ui.player import frame_player
+
+st.title("Ports of Entry")
+data.ready()
+coverage = data.run("crossings_coverage").iloc[0]
+FIRST, LAST = coverage["first_month"].date(), coverage["last_month"].date()
+MONTHS = months.month_range(FIRST, LAST)
+ports = data.run("ports_list")
+PORT_NAMES = dict(zip(ports["port_key"], ports["port_name"] + " – " + ports["mx_city"]))
+
+# First visit: seed the widgets from the share link, falling back to defaults with a notice.
+if "measures" not in st.session_state:
+    notices = []
+    st.session_state.measures, n = url_state.parse_choices(
+        "measures", link_state.raw("measures"), ports_view.MEASURES, ports_view.DEFAULT_MEASURES)
+    notices.append(n)
+    st.session_state.states, n = url_state.parse_choices(
+        "states", link_state.raw("states"), ports_view.US_STATES, ports_view.US_STATES)
+    notices.append(n)
+    start, n1 = url_state.parse_month("start", link_state.raw("start"), months.shift(LAST, -11, FIRST, LAST), FIRST, LAST)
+    end, n2 = url_state.parse_month("end", link_state.raw("end"), LAST, FIRST, LAST)
+    st.session_state.period = (min(start, end), max(start, end))
+    st.session_state.port, n3 = url_state.parse_choice(
+        "port", link_state.raw("port"), list(PORT_NAMES), ports_view.DEFAULT_PORT)
+    st.session_state.link_notices = notices + [n1, n2, n3]
+link_state.show_notices(st.session_state.link_notices)
+
+with st.sidebar:
+    st.header("Filters")
+    picked = st.multiselect("Measures (inbound)", ports_view.MEASURES, key="measures")
+    states = st.multiselect("US states", ports_view.US_STATES, key="states")
+    start, end = st.select_slider("Period", options=MONTHS, key="period", format_func=url_state.month_text)
+    frame = frame_player("ports_player", months.month_range(start, end), lambda m: f"{m:%b %Y}",
+                         "Animate month by month")
+
+measures, unit_notice = ports_view.same_unit(picked)
+if unit_notice:
+    st.warning(unit_notice)
+if not measures or not states:
+    st.info("Pick at least one measure and one US state to draw the ports.")
+    st.stop()
+shown_start, shown_end = (frame, frame) if frame else (start, end)
+period_text = months.label(shown_start, shown_end)
+label = ports_view.measure_label(measures)
+st.info(
+    f"Data coverage: BTS port counts run {FIRST:%b %Y} – {LAST:%b %Y} for every port (no later months exist "
+    "in this BTS release). A port or month with no reported figure is drawn grey as **no data**, never as zero. "
+    "Texas bridge-level counts (UNT/CBP) continue to Dec 2025 and appear under a Texas port's series.",
+    icon="ℹ️",
+)
+
+params = {"start": shown_start, "end": shown_end, "measures": tuple(measures), "states": tuple(states)}
+with st.spinner("Querying crossings…"):
+    totals = data.run("ports_period_totals", params)
+source = provenance.layer("crossings")["publisher"]
+records = ports_map.port_records(totals, label, period_text, source)
+event = st.pydeck_chart(ports_map.deck(records, st.session_state.port), height=520, key="ports_map",
+                        on_select="rerun", selection_mode="single-object")
+clicked = (event.selection.objects or {}).get(ports_map.LAYER_ID) if event else None
+if clicked and clicked[0]["port_key"] != st.session_state.get("last_clicked"):
+    st.session_state.port = st.session_state.last_clicked = clicked[0]["port_key"]
+    st.rerun()
+st.markdown(ports_map.legend(totals, label, ports_view.unit_of(measures), period_text).html(), unsafe_allow_html=True)
+st.caption(provenance.source_line("crossings", "ports"))
+link_state.write({"measures": ",".join(measures), "states": ",".join(states), "start": url_state.month_text(start),
+                  "end": url_state.month_text(end), "port": st.session_state.port})
+
+series_col, top_col = st.columns([3, 2])
+with series_col:
+    port = st.selectbox("Port (or click one on the map)", list(PORT_NAMES), key="port",
+                        format_func=PORT_NAMES.get)
+    code = ports.set_index("port_key").loc[port, "port_code"]
+    if not isinstance(code, str):
+        st.info(f"{PORT_NAMES[port]} has no BTS crossing data: the BTS file has no port code for it.")
+    else:
+        series = data.run("port_monthly_series", {"port_code": code, "start": start, "end": end,
+                                                   "measures": tuple(picked)})
+        wide = ports_view.monthly_wide(series, start, end)
+        st.altair_chart(charts.monthly_lines(ports_view.long_for_chart(wide, "measure"), "measure", "per month",
+                                             f"{PORT_NAMES[port]}: monthly inbound, {months.label(start, end)}"),
+                        width="stretch")
+        gaps = int(wide.isna().all(axis=1).sum()) if not wide.empty else len(wide)
+        st.caption(f"{gaps} month(s) in the period with no reported figure (gaps in the lines). Source: {source}.")
+        tx = data.run("tx_bridge_series", {"port_code": code, "start": FIRST, "end": "2025-12-01"})
+        if not tx.empty:
+            with st.expander("Texas bridge-level series to Dec 2025 (UNT/CBP, northbound)", expanded=False):
+                tx_first, tx_last = tx["date"].min().date(), tx["date"].max().date()
+                tx_wide = ports_view.tx_modes_wide(tx, tx_first, tx_last)
+                st.altair_chart(charts.monthly_lines(ports_view.long_for_chart(tx_wide, "mode"), "mode", "per month",
+                                                     f"{PORT_NAMES[port]}: all bridges, {months.label(tx_first, tx_last)}"),
+                                width="stretch")
+                st.caption("Modes are UNT's (e.g. 'Passenger Vehicles'), not BTS measures; blank months are no data. "
+                           + provenance.source_line("tx_crossings"))
+
+with top_col:
+    st.subheader(f"Top ports, {period_text}")
+    top = data.run("top_ports", {**params, "limit": 10})
+    if top.empty:
+        st.info("No port reported these measures in this period.")
+    else:
+        st.dataframe(top, hide_index=True, width="stretch",
+                     column_config={"total": st.column_config.NumberColumn(f"{label} ({ports_view.unit_of(measures)})", format="localized")})
+        st.download_button("Download CSV", ports_view.csv_with_header(top, [f"Top ports: {label}, {period_text}", source]),
+                           file_name="top_ports.csv", mime="text/csv")

@@ -1,0 +1,1 @@
+"""Streamlit glue shared by pages: cached resources, link state, the frame player, layer errors."""

@@ -1,0 +1,33 @@
+"""Cached access to the layers for pages; errors become a clear message, never a traceback."""
+from __future__ import annotations
+
+import streamlit as st
+
+from geo import db, queries
+
+
+@st.cache_resource(show_spinner=False)
+def _connection():
+    # One read-only DuckDB per process; geo.db hands out a cursor per query.
+    return db.connection()
+
+
+def ready() -> bool:
+    """Open the layers once; on failure show why and stop the page."""
+    try:
+        _connection()
+        return True
+    except Exception as exc:  # corrupt or missing layer files must not crash the server
+        st.error(
+            f"The map data could not be opened: {exc}. Rebuild it with `python -m geo build` "
+            "or restore `data/` from the repository."
+        )
+        st.stop()
+        return False
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def run(name: str, params: dict | None = None):
+    """Named query with results cached per parameter set (lists passed as tuples are fine)."""
+    clean = {k: list(v) if isinstance(v, tuple) else v for k, v in (params or {}).items()}
+    return queries.run(name, clean)
