@@ -13,6 +13,7 @@ from pathlib import Path
 import duckdb
 import duckdb_extension_spatial
 
+from .layer_files import sha256_of
 from .paths import DATA_DIR, MANIFEST_PATH
 
 SPATIAL_EXTENSION = (
@@ -53,7 +54,12 @@ def open_connection(data_dir: Path = DATA_DIR) -> duckdb.DuckDBPyConnection:
         path = data_dir / entry["file"]
         if not path.exists():
             raise LayerError(f"layer '{name}' file {entry['file']} is missing")
-        con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet({_sql_string(str(path))})")
+        if sha256_of(path) != entry["sha256"]:
+            raise LayerError(f"layer '{name}' file {entry['file']} does not match the manifest (changed or corrupt)")
+        try:
+            con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet({_sql_string(str(path))})")
+        except duckdb.Error as exc:
+            raise LayerError(f"layer '{name}' file {entry['file']} cannot be read: {str(exc).splitlines()[0]}") from exc
     con.execute(f"SET allowed_directories=[{_sql_string(str(data_dir) + '/')}]")
     con.execute("SET enable_external_access=false")
     con.execute("SET lock_configuration=true")

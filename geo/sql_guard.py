@@ -16,6 +16,9 @@ _FORBIDDEN_FUNCTIONS = re.compile(
 )
 
 
+_READ_START = re.compile(r"^\(*\s*(select|with|from)\b", re.IGNORECASE)
+
+
 class UnsafeSQL(ValueError):
     """The statement would write, read outside the layers, or is not a single SELECT."""
 
@@ -38,6 +41,8 @@ def check_select(sql: str) -> str:
         raise UnsafeSQL(f"one statement at a time, got {len(statements)}")
     if statements[0].type != duckdb.StatementType.SELECT:
         raise UnsafeSQL(f"only SELECT is allowed, got {statements[0].type.name}")
+    if not _READ_START.match(text):
+        raise UnsafeSQL("only SELECT queries are allowed (start with SELECT, WITH or FROM)")
     if _FORBIDDEN_FUNCTIONS.search(text):
         raise UnsafeSQL("file-reading and system functions are not allowed: query the layer views by name")
     return text

@@ -24,7 +24,7 @@ if "measures" not in st.session_state:
     notices.append(n)
     start, n1 = url_state.parse_month("start", link_state.raw("start"), months.shift(LAST, -11, FIRST, LAST), FIRST, LAST)
     end, n2 = url_state.parse_month("end", link_state.raw("end"), LAST, FIRST, LAST)
-    st.session_state.period = (min(start, end), max(start, end))
+    st.session_state.period_from_link = (min(start, end), max(start, end))
     st.session_state.port, n3 = url_state.parse_choice(
         "port", link_state.raw("port"), list(PORT_NAMES), ports_view.DEFAULT_PORT)
     st.session_state.link_notices = notices + [n1, n2, n3]
@@ -34,7 +34,8 @@ with st.sidebar:
     st.header("Filters")
     picked = st.multiselect("Measures (inbound)", ports_view.MEASURES, key="measures")
     states = st.multiselect("US states", ports_view.US_STATES, key="states")
-    start, end = st.select_slider("Period", options=MONTHS, key="period", format_func=url_state.month_text)
+    start, end = st.select_slider("Period", options=MONTHS, value=st.session_state.period_from_link, key="period",
+                                  format_func=url_state.month_text)
     frame = frame_player("ports_player", months.month_range(start, end), lambda m: f"{m:%b %Y}",
                          "Animate month by month")
 
