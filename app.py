@@ -1,11 +1,19 @@
 """Border Corridors Atlas: entry point and page router."""
+from pathlib import Path
+
 import streamlit as st
 
-st.set_page_config(page_title="Border Corridors Atlas", page_icon="🗺️", layout="wide")
+from geo import leaflet_assets
+
+st.set_page_config(page_title="Border Corridors Atlas", page_icon=str(Path(__file__).parent / "assets" / "favicon.png"), layout="wide")
+
+# folium maps load Leaflet from /app/static/leaflet/ (served from ./static, generated here, never from a CDN).
+if problem := leaflet_assets.publish_once(Path(__file__).parent / "static"):
+    st.warning(problem)
 
 PAGES = [
-    st.Page("pages/overview.py", title="Overview", icon="🌎", default=True),
-    st.Page("pages/ports.py", title="Ports of Entry", icon="🛃", url_path="ports"),
+    st.Page("pages/overview.py", title="Overview", icon=":material/public:", default=True),
+    st.Page("pages/ports.py", title="Ports of Entry", icon=":material/directions_car:", url_path="ports"),
 ]
 
 st.navigation(PAGES).run()

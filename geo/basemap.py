@@ -65,13 +65,28 @@ def boundary() -> dict:
     return _feature_collection(rows, ["name"])
 
 
+LABEL_SPACING_DEGREES = 0.6
+
+
 @lru_cache(maxsize=8)
 def place_labels(min_population: int = 150_000, box: ViewBox = BORDER) -> list[dict]:
+    """Largest places first; a place closer than LABEL_SPACING_DEGREES to a kept one of the same
+    country is dropped, so metro areas (Los Angeles, Long Beach…) do not pile their labels up."""
     rows = queries.run("basemap_places", {"min_population": min_population, **box.params()})
-    return rows[["name", "country", "lon", "lat"]].to_dict("records")
+    kept: list[dict] = []
+    for place in rows[["name", "country", "pop_max", "lon", "lat"]].to_dict("records"):
+        crowded = any(
+            k["country"] == place["country"]
+            and abs(k["lon"] - place["lon"]) < LABEL_SPACING_DEGREES
+            and abs(k["lat"] - place["lat"]) < LABEL_SPACING_DEGREES / 2
+            for k in kept
+        )
+        if not crowded:
+            kept.append(place)
+    return kept
 
 
-def layers(box: ViewBox = BORDER, label_population: int = 150_000) -> list[pdk.Layer]:
+def layers(box: ViewBox = BORDER, label_population: int = 400_000) -> list[pdk.Layer]:
     """Basemap layers, bottom to top. Put thematic layers after these."""
     land_colour = f"properties.country === 'US' ? {LAND_US} : {LAND_MX}"
     return [
@@ -116,14 +131,28 @@ def layers(box: ViewBox = BORDER, label_population: int = 150_000) -> list[pdk.L
             get_text="name",
             get_size=12,
             get_color=LABEL,
-            get_text_anchor="'start'",
-            get_pixel_offset=[6, 0],
+            get_text_anchor="'middle'",
+            # Twin cities face each other across the line: US names above their point, Mexican below.
+            get_alignment_baseline="country === 'US' ? 'bottom' : 'top'",
+            get_pixel_offset="country === 'US' ? [0, -4] : [0, 4]",
+            # 'auto' builds the glyph atlas from the labels themselves, so "Ciudad Juárez" keeps its accent.
+            character_set="'auto'",
+            font_family="'DejaVu Sans, Arial, sans-serif'",
+            outline_width=2,
+            outline_color=[255, 255, 255],
+            font_settings={"sdf": True},
             pickable=False,
         ),
     ]
 
 
-def initial_view(box: ViewBox = BORDER, zoom: float = 4.6) -> pdk.ViewState:
+def compose(thematic: list[pdk.Layer], box: ViewBox = BORDER, label_population: int = 400_000) -> list[pdk.Layer]:
+    """Basemap fills and lines, then the thematic layers, then city labels on top so symbols never hide them."""
+    base = layers(box, label_population)
+    return base[:-1] + thematic + base[-1:]
+
+
+def initial_view(box: ViewBox = BORDER, zoom: float = 4.8) -> pdk.ViewState:
     return pdk.ViewState(
         longitude=(box.min_lon + box.max_lon) / 2,
         latitude=(box.min_lat + box.max_lat) / 2,

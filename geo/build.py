@@ -13,7 +13,9 @@ import pandas as pd
 import shapely
 
 from . import catalogue
+from .homicides import build_homicide_layers
 from .layer_files import sha256_of, sort_spatially, write_geo_layer, write_table_layer
+from .paths import PROJECT_ROOT
 from .sources import boundaries, bts, conapo, curated_ports, unt
 
 BASEMAP_BBOX = (-125.0, 22.0, -90.0, 38.0)
@@ -31,6 +33,9 @@ class BuildReport:
         self.notes.append(text)
 
 
+REFERENCE_DIR = Path(__file__).resolve().parent / "reference"
+
+
 def _inputs(shared: Path) -> dict[str, Path]:
     raw, curated = shared / "raw", shared / "curated"
     return {
@@ -46,6 +51,13 @@ def _inputs(shared: Path) -> dict[str, Path]:
         "conapo_municipal": raw / "conapo_population" / "poblacion_municipal_total.csv",
         "urban_areas": raw / "natural_earth" / "ne_50m_urban_areas_border_bbox.geojson",
         "places": raw / "natural_earth" / "ne_10m_populated_places_USA_MEX.geojson",
+        "inegi_homicides": raw / "inegi_homicides_1990_2015",  # a folder: one file per registration year
+        "sesnsp_municipal": raw / "sesnsp_homicides_2019_2025" / "violencia_homicida_municipal_nacional_2024_2025.csv",
+        "fivethirtyeight_murders": raw / "fivethirtyeight_murders" / "murder_2015_final.csv",
+        "city_violence": curated / "city_violence.csv",
+        "twin_cities": REFERENCE_DIR / "twin_cities.csv",
+        "us_city_counties": REFERENCE_DIR / "us_city_counties.csv",
+        "mx_municipio_changes": REFERENCE_DIR / "mx_municipio_changes.csv",
     }
 
 
@@ -153,7 +165,21 @@ SORT_KEYS = {
     "ports": ["port_key"],
     "port_crossings": ["port_id"],
 }
-TIME_COLUMNS = {"crossings": "date", "tx_crossings": "date", "ports": None}
+TIME_COLUMNS = {"crossings": "date", "tx_crossings": "date", "ports": None, "homicides": "year"}
+TIME_RESOLUTION = {"homicides": "year"}
+
+
+def _input_files(inputs: list[Path]) -> list[Path]:
+    """Input paths with any folder replaced by its files (sorted), so each file gets its own sha256."""
+    files: list[Path] = []
+    for p in inputs:
+        files.extend(sorted(f for f in p.iterdir() if f.is_file()) if p.is_dir() else [p])
+    return files
+
+
+def _input_label(p: Path, shared: Path) -> str:
+    """Path of an input relative to shared/ (raw, curated) or, for the project's reference tables, the project."""
+    return str(p.relative_to(shared)) if p.is_relative_to(shared) else str(p.resolve().relative_to(PROJECT_ROOT))
 
 
 def _describe(name: str, frame: pd.DataFrame, path: Path, inputs: list[Path], shared: Path) -> dict:
@@ -173,10 +199,10 @@ def _describe(name: str, frame: pd.DataFrame, path: Path, inputs: list[Path], sh
             "column": time_col,
             "start": str(frame[time_col].min()),
             "end": str(frame[time_col].max()),
-            "resolution": "month",
+            "resolution": TIME_RESOLUTION.get(name, "month"),
         }
     entry["inputs"] = [
-        {"path": str(p.relative_to(shared)), "sha256": sha256_of(p)} for p in inputs
+        {"path": _input_label(p, shared), "sha256": sha256_of(p)} for p in _input_files(inputs)
     ]
     entry.update(catalogue.LAYERS[name])
     return entry
@@ -193,6 +219,11 @@ LAYER_INPUTS = {
     "port_crossings": ["ports"],
     "crossings": ["bts"],
     "tx_crossings": ["unt_monthly"],
+    "homicides": [
+        "inegi_homicides", "sesnsp_municipal", "fivethirtyeight_murders", "city_violence", "conapo_municipal",
+        "us_counties", "places", "us_city_counties", "mx_municipio_changes",
+    ],
+    "twin_cities": ["twin_cities", "conapo_municipal", "us_counties", "places", "ports"],
 }
 
 
@@ -206,6 +237,7 @@ def build(shared: Path, out_dir: Path) -> BuildReport:
     layers: dict[str, pd.DataFrame] = {}
     layers.update(build_geometry_layers(paths, report))
     layers.update(build_port_layers(paths, report))
+    layers.update(build_homicide_layers(paths, report))
 
     out_dir.mkdir(parents=True, exist_ok=True)
     manifest = {"format": "border-atlas-manifest/1", "layers": {}}

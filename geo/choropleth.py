@@ -48,6 +48,8 @@ FILTERED = -2
 NO_DATA_FILL = "#cfcfcf"
 NO_DATA_LABEL = "no data (no figure for this place and year)"
 FILTERED_LABEL = "below the minimum-population filter"
+NO_RATE_POINT_LABEL = "no rate (count only, or no population figure)"
+POINT_SIZE_NOTE = "Circles: cities (city police jurisdiction); size grows with the count."
 
 assert len(BREAKS) == len(PALETTE)
 
@@ -269,6 +271,7 @@ class MapMeasure:
     definition: str
     year: int | str
     source: str = ""
+    coverage: str = ""
 
 
 # Shared Leaflet helpers: escape text, format numbers, build tooltip and popup HTML from a feature's
@@ -303,6 +306,7 @@ function bcaPopup(p, meta) {
     return "<div style='font-size:12px;max-width:340px'>" + bcaHead(p, meta)
         + "<hr style='margin:4px 0'><div><b>" + bcaEsc(meta.label) + ", " + bcaEsc(meta.year) + ":</b> "
         + bcaEsc(meta.definition) + "</div>" + basis
+        + (meta.coverage ? "<div><b>Coverage:</b> " + bcaEsc(meta.coverage) + "</div>" : "")
         + "<div><b>Source:</b> " + bcaEsc(source || "not stated") + "</div></div>";
 }
 """
@@ -319,6 +323,7 @@ def _meta(measure: MapMeasure, payload: Payload) -> dict:
         "sources": payload.sources,
         "bases": payload.bases,
         "fallback_source": measure.source,
+        "coverage": measure.coverage,
     }
 
 
@@ -382,7 +387,9 @@ class CityMarkers(MacroElement):
             var layer = L.geoJson({{ this.payload.geojson }}, {
                 pointToLayer: function (f, latlng) {
                     var s = Object.assign({}, styles[String(f.properties.cls)]);
-                    s.radius = 8; s.weight = 1.5; s.color = "#333"; s.fillOpacity = 0.9; s.pane = {{ this.pane|tojson }};
+                    var h = f.properties.hom;
+                    s.radius = (h === null || h === undefined) ? 5 : Math.min(22, 5 + Math.sqrt(h) / 1.5);
+                    s.weight = 1.5; s.color = "#333"; s.fillOpacity = 0.9; s.pane = {{ this.pane|tojson }};
                     return L.circleMarker(latlng, s);
                 }
             });
@@ -406,29 +413,34 @@ class CityMarkers(MacroElement):
         self.styles_json = _json(STYLES)
 
 
-def legend_html(measure: MapMeasure, *, min_population: int = 0, points: bool = False) -> str:
-    """Legend block: title with units, year and measure, one swatch per class, no data (and filter) swatches."""
-    shape = "border-radius:50%;" if points else ""
+def legend_html(measure: MapMeasure, *, min_population: int = 0, polygons: bool = True, points: bool = False) -> str:
+    """Legend block: measure and year, units, one swatch per class, the no-data swatch (and filter, circles)."""
 
-    def swatch(style: dict, text: str) -> str:
+    def swatch(style: dict, text: str, round_: bool = False) -> str:
         border = "1px dashed #8a8a8a" if style.get("dashArray") else "1px solid #6b6b6b"
         fill = style["fillColor"] if style.get("fillOpacity", 1) > 0 else "transparent"
+        shape = "border-radius:50%;width:12px;" if round_ else "width:14px;"
         return (
             f'<div style="display:flex;align-items:center;margin:1px 0">'
-            f'<span style="display:inline-block;width:14px;height:12px;{shape}background:{fill};border:{border};'
-            f'margin-right:6px"></span>{escape(text)}</div>'
+            f'<span style="display:inline-block;{shape}height:12px;background:{fill};border:{border};'
+            f'margin-right:6px;flex:none"></span>{escape(text)}</div>'
         )
 
-    rows = [swatch(style_for(i), text) for i, text in enumerate(class_labels())]
-    rows.append(swatch(style_for(NO_DATA), NO_DATA_LABEL))
+    rows = [swatch(style_for(i), text, round_=points and not polygons) for i, text in enumerate(class_labels())]
+    if polygons:
+        rows.append(swatch(style_for(NO_DATA), NO_DATA_LABEL))
+    if points:
+        rows.append(swatch(style_for(NO_DATA), NO_RATE_POINT_LABEL, round_=True))
     if min_population:
         rows.append(swatch(style_for(FILTERED), f"{FILTERED_LABEL} ({min_population:,})"))
+    notes = [POINT_SIZE_NOTE] if points else []
     return (
         '<div class="bca-legend" style="background:rgba(255,255,255,0.92);padding:6px 8px;border-radius:4px;'
-        'box-shadow:0 0 4px rgba(0,0,0,0.3);font:12px system-ui,sans-serif;max-width:260px;line-height:1.35">'
+        'box-shadow:0 0 4px rgba(0,0,0,0.3);font:12px system-ui,sans-serif;max-width:270px;line-height:1.35">'
         f'<div style="font-weight:600">{escape(measure.label)}, {escape(str(measure.year))}</div>'
         f'<div style="color:#444;margin-bottom:3px">{escape(UNITS)}</div>'
         + "".join(rows)
+        + "".join(f'<div style="color:#444;margin-top:3px">{escape(n)}</div>' for n in notes)
         + f'<div style="color:#9a3412;margin-top:3px">&#9888; rates for places under {SMALL_POPULATION:,} '
         "people are volatile (flagged in tooltips)</div></div>"
     )
@@ -461,16 +473,18 @@ class MapLegend(MacroElement):
 
 
 def add_choropleth(m, rates: pd.DataFrame, measure: MapMeasure, *, min_population: int = 0) -> Payload:
-    """Paint ``rates`` (one measure, one year) onto the admin2 shapes of map ``m`` and add the legend."""
+    """Paint ``rates`` (one measure, one year) onto every admin2 shape of map ``m``; missing places as no data."""
     payload = feature_collection_json(rates, min_population=min_population)
     ChoroplethLayer(payload, measure).add_to(m)
-    MapLegend(legend_html(measure, min_population=min_population)).add_to(m)
     return payload
 
 
 def add_city_markers(m, cities: pd.DataFrame, measure: MapMeasure, *, min_population: int = 0) -> Payload:
-    """Draw city-level rows as circle markers and add the legend."""
+    """Draw city-level rows (with ``lon``/``lat``) as circle markers."""
     payload = city_points_json(cities, min_population=min_population)
     CityMarkers(payload, measure).add_to(m)
-    MapLegend(legend_html(measure, min_population=min_population, points=True)).add_to(m)
     return payload
+
+
+def add_legend(m, measure: MapMeasure, *, min_population: int = 0, polygons: bool = True, points: bool = False):
+    return MapLegend(legend_html(measure, min_population=min_population, polygons=polygons, points=points)).add_to(m)

@@ -15,11 +15,6 @@ class CompactDeck(pdk.Deck):
 
 
 def make_deck(layers: list[pdk.Layer], view_state: pdk.ViewState, tooltip: dict | bool = False) -> CompactDeck:
-    # map_provider=None and map_style=None: Streamlit would otherwise swap a Carto basemap back in.
-    return CompactDeck(
-        layers=layers,
-        initial_view_state=view_state,
-        map_provider=None,
-        map_style=None,
-        tooltip=tooltip,
-    )
+    # map_provider=None with map_style left at pydeck's sentinel: Streamlit reads that sentinel as
+    # "no basemap". An explicit map_style=None drops the key and Streamlit swaps a Carto basemap in.
+    return CompactDeck(layers=layers, initial_view_state=view_state, map_provider=None, tooltip=tooltip)

@@ -36,7 +36,7 @@ BOUNDARY_LINE = "#78201e"
 
 BASEMAP_ATTRIBUTION = "Boundaries: Natural Earth; US Census Bureau; INEGI"
 
-_CDN = re.compile(r"""<(?:script|link)\b[^>]*\b(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", re.IGNORECASE)
+_CDN = re.compile(r"""<(?:script|link)\b[^>]*?\b(?:src|href)\s*=\s*["']?\s*((?:https?:)?//[^"'\s>]+)""", re.IGNORECASE)
 
 
 def _local_leaflet_only(m: folium.Map) -> None:
@@ -107,7 +107,7 @@ def offline_map(
     )
     _local_leaflet_only(m)
     m.get_root().header.add_child(
-        Element(f"<style>.leaflet-container {{ background: {SEA}; font-family: system-ui, sans-serif; }}</style>"),
+        Element(f"<style>div.leaflet-container {{ background: {SEA}; font-family: system-ui, sans-serif; }}</style>"),
         name="bca_map_style",
     )
     if with_basemap:
@@ -116,8 +116,8 @@ def offline_map(
 
 
 def remote_assets(html: str) -> list[str]:
-    """``<script src>``/``<link href>`` tags in ``html`` that point off this server (http:, https: or //)."""
-    return [match.group(0) for match in _CDN.finditer(html)]
+    """URLs of ``<script src>``/``<link href>`` tags in ``html`` that point off this server (http:, https:, //)."""
+    return [match.group(1) for match in _CDN.finditer(html)]
 
 
 def asset_links(m: folium.Map) -> tuple[list[str], list[str]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import shutil
+import threading
 from pathlib import Path
 
 LEAFLET_VERSION = "1.9.4"
@@ -83,3 +84,24 @@ def published(static_dir: Path) -> bool:
     src = source_dir()
     dest = Path(static_dir) / SUBDIR
     return all(_same(src / name, dest / name) for name in ASSETS)
+
+
+_lock = threading.Lock()
+_done: dict[Path, str | None] = {}
+
+
+def publish_once(static_dir: Path) -> str | None:
+    """:func:`publish` once per process and folder (Streamlit re-executes app.py on every rerun).
+
+    Returns None when Leaflet is in place, else a sentence saying why folium maps will not draw; the
+    result is remembered, so a broken install is reported without retrying on every rerun.
+    """
+    key = Path(static_dir).resolve()
+    with _lock:
+        if key not in _done:
+            try:
+                publish(key)
+                _done[key] = None
+            except (LeafletAssetsError, OSError) as exc:
+                _done[key] = f"Leaflet could not be published to {key.name}/{SUBDIR}/ ({exc}); folium maps will not draw."
+        return _done[key]

@@ -38,8 +38,7 @@ def port_points(ports: pd.DataFrame) -> list[dict]:
 
 
 def deck(ports: pd.DataFrame) -> CompactDeck:
-    layers = basemap.layers(label_population=100_000)
-    layers.append(
+    layers = [
         pdk.Layer(
             "ScatterplotLayer",
             id="overview-ports",
@@ -53,5 +52,5 @@ def deck(ports: pd.DataFrame) -> CompactDeck:
             stroked=True,
             pickable=True,
         )
-    )
-    return make_deck(layers, basemap.initial_view(), tooltip=TOOLTIP)
+    ]
+    return make_deck(basemap.compose(layers, label_population=250_000), basemap.initial_view(), tooltip=TOOLTIP)

@@ -95,8 +95,7 @@ def legend(totals: pd.DataFrame, measure_label: str, unit: str, period_text: str
 
 
 def deck(records: list[dict], selected_key: str | None = None) -> CompactDeck:
-    layers = basemap.layers()
-    layers.append(
+    layers = [
         pdk.Layer(
             "ScatterplotLayer",
             id=LAYER_ID,
@@ -111,7 +110,7 @@ def deck(records: list[dict], selected_key: str | None = None) -> CompactDeck:
             pickable=True,
             auto_highlight=True,
         )
-    )
+    ]
     chosen = [r for r in records if r["port_key"] == selected_key]
     if chosen:
         layers.append(
@@ -129,4 +128,4 @@ def deck(records: list[dict], selected_key: str | None = None) -> CompactDeck:
                 pickable=False,
             )
         )
-    return make_deck(layers, basemap.initial_view(), tooltip=TOOLTIP)
+    return make_deck(basemap.compose(layers), basemap.initial_view(), tooltip=TOOLTIP)

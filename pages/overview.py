@@ -44,4 +44,4 @@ catalogue = [
     for name, entry in sorted(manifest.items())
 ]
 st.dataframe(catalogue, hide_index=True, width="stretch")
-st.page_link("pages/ports.py", label="Explore crossings at the ports of entry →", icon="🛃")
+st.page_link("pages/ports.py", label="Explore crossings at the ports of entry →", icon=":material/directions_car:")

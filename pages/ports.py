@@ -52,7 +52,7 @@ st.info(
     f"Data coverage: BTS port counts run {FIRST:%b %Y} – {LAST:%b %Y} for every port (no later months exist "
     "in this BTS release). A port or month with no reported figure is drawn grey as **no data**, never as zero. "
     "Texas bridge-level counts (UNT/CBP) continue to Dec 2025 and appear under a Texas port's series.",
-    icon="ℹ️",
+    icon=":material/info:",
 )
 
 params = {"start": shown_start, "end": shown_end, "measures": tuple(measures), "states": tuple(states)}

@@ -35,8 +35,9 @@ def test_overview_loads_with_offline_map_and_catalogue():
     assert not at.exception
     spec = deck_spec(at)
     ids = [layer["id"] for layer in spec["layers"]]
-    assert ids[:5] == ["basemap-countries", "basemap-urban", "basemap-states", "basemap-boundary", "basemap-places"]
-    assert "mapStyle" not in spec or not spec["mapStyle"]  # no tile basemap
+    assert ids[:4] == ["basemap-countries", "basemap-urban", "basemap-states", "basemap-boundary"]
+    assert ids[-1] == "basemap-places"  # labels on top of the port symbols
+    assert spec["mapStyle"] == "__MAP_STYLE__" and "mapProvider" not in spec  # Streamlit: no tile basemap
     assert len(at.dataframe) == 1 and "crossings" in at.dataframe[0].value["layer"].tolist()
 
 

@@ -11,7 +11,7 @@ def raw(name: str) -> str | None:
 
 def show_notices(notices: list[str | None]) -> None:
     for notice in filter(None, notices):
-        st.warning(notice, icon="🔗")
+        st.warning(notice, icon=":material/link:")
 
 
 def write(values: dict[str, str]) -> None:

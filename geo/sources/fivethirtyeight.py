@@ -22,8 +22,9 @@ def read_murders(path: Path | str) -> pd.DataFrame:
         raise ValueError("FiveThirtyEight murders: no YYYY_murders columns")
     long = raw.melt(id_vars=["city", "state"], value_vars=list(year_columns), var_name="column", value_name="murders")
     text = long["murders"].str.strip().str.replace(",", "")
-    if (text == "").any() or not text.str.fullmatch(r"\d+").all():
-        raise ValueError(f"FiveThirtyEight murders: non-count cells {sorted(set(text[~text.str.fullmatch(r'\d+')]))[:5]}")
+    bad = ~text.str.fullmatch(r"\d+")
+    if bad.any():
+        raise ValueError(f"FiveThirtyEight murders: non-count cells {sorted(set(text[bad]))[:5]}")
     out = pd.DataFrame(
         {
             "city": long["city"].str.strip(),
