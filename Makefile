@@ -21,4 +21,5 @@ build: $(VENV)/.installed
 	$(PY) -m geo build
 
 bench: $(VENV)/.installed
-	$(PY) bench/run.py
+	$(PY) bench/bench_ports.py
+	if [ -f bench/bench_city_violence.py ]; then $(PY) bench/bench_city_violence.py; fi

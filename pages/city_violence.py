@@ -1,0 +1,85 @@
+"""City Violence: homicide rates by municipio/county and city on an offline folium map, ranking, twin cities."""
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo import provenance
+from geo import violence_view as vv
+from ui import data
+from ui.player import frame_player
+
+st.title("City Violence")
+data.ready()
+
+with st.sidebar:
+    st.header("Map")
+    key = st.radio("Measure", vv.MEASURES, format_func=vv.label, key="measure",
+                   help="The measures count different things and are never mixed.")
+    years = data.run("homicide_years", {"measure": key})
+    options = vv.year_options(years)
+    if not options:
+        st.info(f"No figures under '{vv.label(key)}'.")
+        st.stop()
+    year_key = f"year__{key}"  # each measure keeps its own year: their year ranges differ
+    if st.session_state.get(year_key) not in options:
+        st.session_state[year_key] = vv.default_year(key, years)
+    if len(options) > 1:
+        year = st.select_slider("Year", options=options, key=year_key)
+    else:
+        year = options[0]
+        st.caption(f"Only one year has figures: {year}.")
+    frame = frame_player("violence_player", options, str, "Animate year by year")
+    min_population = st.select_slider("Minimum population", vv.POPULATION_STEPS, key="min_population",
+                                      format_func=lambda v: f"{v:,}",
+                                      help="Places with fewer residents are drawn hollow and left out of the ranking.")
+
+shown = frame or year
+info = vv.measure_info(key)
+st.info(f"**{info['label']}.** {info['definition']}  \n**Coverage:** {info['coverage']} **Units:** {info['unit']}.",
+        icon="📏")
+if note := vv.year_note(years, shown):
+    st.warning(note)
+
+rates = data.run("homicide_rates_year", {"measure": key, "year": shown, "min_population": 0})
+folium_map, summary = vv.build_map(rates, key, shown, min_population)
+st_folium(folium_map, key="violence_map", returned_objects=[], height=vv.MAP_HEIGHT, use_container_width=True)
+notes = [f"{summary.polygons_with_data} municipios/counties with a figure for {shown}; every other one is "
+         "drawn grey as **no data** (not zero)."]
+if summary.points:
+    notes.append(f"{summary.points} cities drawn as circles (city figures are never painted onto a county).")
+if summary.unmapped:
+    notes.append(f"No map point for {', '.join(summary.unmapped)}: in the ranking only.")
+if summary.other_levels:
+    notes.append(f"State-level figures ({', '.join(summary.other_levels)}) are in the ranking only.")
+st.caption(" ".join(notes) + " Rates of places under 50,000 residents are volatile (flagged ⚠ in tooltips).")
+st.caption(provenance.source_line("homicides", "admin2"))
+
+st.subheader(f"Most violent border places, {shown}")
+ranking = data.run("homicide_ranking", {"measure": key, "year": shown, "min_population": min_population, "limit": 25})
+if ranking.empty:
+    st.info(f"No place with at least {min_population:,} residents has a figure for {shown} under this measure"
+            + (" (this source gives no population)." if min_population else "."))
+else:
+    st.dataframe(vv.ranking_table(ranking), hide_index=True, width="stretch")
+    st.download_button("Download CSV (with source and definition)",
+                       vv.ranking_csv(ranking, key, shown, min_population),
+                       file_name=f"border_homicides_{key}_{shown}.csv", mime="text/csv")
+
+st.header("Twin cities")
+st.caption("Each side is read with its own measure, named on the chart; the ratio is drawn only for years in "
+           "which both sides have a rate.")
+pairs = data.run("twin_city_pairs")
+names = vv.pair_label(pairs)
+pair_col, mx_col, us_col = st.columns([2, 3, 3])
+pair = pair_col.selectbox("Pair", list(names), format_func=names.get, key="pair",
+                          index=list(names).index("juarez-el-paso") if "juarez-el-paso" in names else 0)
+mx_key = mx_col.selectbox("Mexican side", vv.TWIN_MX_MEASURES, format_func=vv.label, key="twin_mx")
+us_key = us_col.selectbox("US side", vv.TWIN_US_MEASURES, format_func=vv.label, key="twin_us")
+series = data.run("twin_city_series", {"pair_id": pair, "mx_measure": mx_key, "us_measure": us_key})
+for note in vv.twin_notes(series, mx_key, us_key, names[pair]):
+    st.warning(note)
+if not series.empty:
+    st.altair_chart(vv.twin_chart(series, f"{names[pair]}: homicide rate per 100,000 by year"), width="stretch")
+    if series["rate_ratio_mx_us"].notna().any():
+        st.altair_chart(vv.ratio_chart(series, f"{names[pair]}: Mexican rate ÷ US rate"), width="stretch")
+    with st.expander("Figures by year, with each side's definition and source"):
+        st.dataframe(series, hide_index=True, width="stretch")
