@@ -105,8 +105,7 @@ def _point(points: dict, country: str, admin1: str, name: str) -> tuple[float | 
 
 
 def _frame(records: list[dict]) -> pd.DataFrame:
-    frame = pd.DataFrame.from_records(records, columns=COLUMNS)
-    return frame
+    return pd.DataFrame.from_records(records, columns=COLUMNS)
 
 
 # ---------------------------------------------------------------- INEGI
@@ -143,6 +142,7 @@ def inegi_rows(
                 f"{row['counted_separately_from']} (geo/reference/mx_municipio_changes.csv is wrong)"
             )
 
+    listed_codes = listed.reset_index().groupby("year")["code"].agg(set)
     records = []
     for year in sorted(set(inegi["year"])):
         exists = [c for c in border if c not in children.index or children.loc[c, "counted_separately_from"] <= year]
@@ -150,8 +150,7 @@ def inegi_rows(
             parent: [c for c in children.index if children.loc[c, "parent_code"] == parent and c not in exists]
             for parent in exists
         }
-        outside = sorted(set(listed.xs(year, level="year").index) - set(exists)) if year in listed.index.levels[1] else []
-        for code in outside:
+        for code in sorted(listed_codes.get(year, set()) - set(exists)):
             report.note(f"homicides: INEGI {year} lists municipio {code} which is not in the CONAPO frame; left out")
         for code in exists:
             key = (code, year)
