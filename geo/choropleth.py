@@ -26,7 +26,7 @@ from html import escape
 from pathlib import Path
 
 import pandas as pd
-from branca.element import MacroElement
+from branca.element import Element, Figure, MacroElement
 
 from folium.template import Template
 
@@ -294,10 +294,12 @@ function bcaHead(p, meta) {
     return lines.join("<br>");
 }
 function bcaTooltip(p, meta) {
-    var source = (p.src === null || p.src === undefined) ? "" : " · " + bcaEsc(meta.sources[p.src]);
+    var source = (p.src === null || p.src === undefined) ? "" : meta.sources[p.src];
+    if (source.length > 90) { source = source.slice(0, 88) + "…"; }
     return "<div style='font-size:12px;max-width:320px;white-space:normal'>" + bcaHead(p, meta)
         + "<div style='color:#555;margin-top:3px'>" + bcaEsc(meta.label) + ", " + bcaEsc(meta.year)
-        + source + "</div></div>";
+        + (source ? "<br>Source: " + bcaEsc(source) : "") + "<br><i>Click for the definition and full source.</i>"
+        + "</div></div>";
 }
 function bcaPopup(p, meta) {
     var source = (p.src === null || p.src === undefined) ? meta.fallback_source : meta.sources[p.src];
@@ -331,7 +333,34 @@ def _json(obj) -> str:
     return _safe_script_text(json.dumps(obj, ensure_ascii=False, separators=(",", ":")))
 
 
-class ChoroplethLayer(MacroElement):
+class _RawText(Element):
+    """Already-rendered script text.
+
+    branca wraps each rendered macro in ``Element(text)``, which compiles the text as a jinja template: for a
+    0.6 MB GeoJSON that is ~20 ms per render (twice per ``st_folium`` call), and a ``{{`` in a place name
+    would be read as template syntax. This element just returns its text.
+    """
+
+    def __init__(self, text: str):
+        super().__init__()
+        self._text = text
+
+    def render(self, **kwargs) -> str:
+        return self._text
+
+
+class _ScriptOnly(MacroElement):
+    """A MacroElement with only a ``script`` macro whose output is added to the page as raw text."""
+
+    def render(self, **kwargs) -> None:
+        figure = self.get_root()
+        if not isinstance(figure, Figure):
+            raise TypeError(f"{type(self).__name__} must be added to a folium Map before rendering")
+        script = self._template.module.__dict__["script"]
+        figure.script.add_child(_RawText(script(self, kwargs)), name=self.get_name())
+
+
+class ChoroplethLayer(_ScriptOnly):
     """County/municipio polygons styled by rate class, with tooltip (hover) and popup (click).
 
     A ``MacroElement`` rather than ``folium.GeoJson``: folium re-serialises the coordinates, builds a
@@ -374,7 +403,7 @@ class ChoroplethLayer(MacroElement):
         self.styles_json = _json(STYLES)
 
 
-class CityMarkers(MacroElement):
+class CityMarkers(_ScriptOnly):
     """City-level figures as circle markers (never painted onto a county), same classes and tooltips."""
 
     _template = Template(
@@ -446,7 +475,7 @@ def legend_html(measure: MapMeasure, *, min_population: int = 0, polygons: bool 
     )
 
 
-class MapLegend(MacroElement):
+class MapLegend(_ScriptOnly):
     """The legend as a Leaflet control inside the map (bottom right)."""
 
     _template = Template(

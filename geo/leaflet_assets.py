@@ -103,5 +103,7 @@ def publish_once(static_dir: Path) -> str | None:
                 publish(key)
                 _done[key] = None
             except (LeafletAssetsError, OSError) as exc:
-                _done[key] = f"Leaflet could not be published to {key.name}/{SUBDIR}/ ({exc}); folium maps will not draw."
+                _done[key] = (
+                    f"Leaflet could not be published to {key.name}/{SUBDIR}/ ({exc}); folium maps will not draw."
+                )
         return _done[key]

@@ -135,10 +135,24 @@ RANKING_COLUMNS = {
 def ranking_table(ranking: pd.DataFrame) -> pd.DataFrame:
     """Ranking rows with readable column names, small-population flag added."""
     out = ranking[[c for c in RANKING_COLUMNS if c in ranking.columns]].copy()
+    out["rate_per_100k"] = pd.to_numeric(out["rate_per_100k"], errors="coerce").round(1)
     population = pd.to_numeric(out["population"], errors="coerce")
     out.insert(out.columns.get_loc("population") + 1, "small_population",
                (population < choropleth.SMALL_POPULATION).fillna(False).astype(bool))
     return out.rename(columns={**RANKING_COLUMNS, "small_population": "Population under 50,000"})
+
+
+def small_population_note(ranking: pd.DataFrame, min_population: int, top: int = 10) -> str | None:
+    """Warn when small places (volatile rates) lead the ranking and no filter keeps them out."""
+    if min_population >= choropleth.SMALL_POPULATION or ranking.empty:
+        return None
+    head = pd.to_numeric(ranking.head(top)["population"], errors="coerce")
+    small = int((head < choropleth.SMALL_POPULATION).sum())
+    if not small:
+        return None
+    return (f"{small} of the top {min(top, len(ranking))} places have fewer than "
+            f"{choropleth.SMALL_POPULATION:,} residents: there a handful of deaths moves the rate a lot. "
+            "Raise the minimum population in the sidebar to rank only larger places.")
 
 
 def ranking_csv(ranking: pd.DataFrame, key: str, year: int, min_population: int) -> bytes:
@@ -158,6 +172,9 @@ def ranking_csv(ranking: pd.DataFrame, key: str, year: int, min_population: int)
 
 def pair_label(pairs: pd.DataFrame) -> dict[str, str]:
     return dict(zip(pairs["pair_id"], pairs["mx_city"] + " – " + pairs["us_city"]))
+
+
+_YEAR_AXIS = alt.Axis(labelAngle=0, labelOverlap=True)
 
 
 def twin_long(series: pd.DataFrame) -> pd.DataFrame:
@@ -196,12 +213,13 @@ def twin_chart(series: pd.DataFrame, title: str) -> alt.Chart:
         alt.Chart(long, title=title)
         .mark_line(point=True)
         .encode(
-            x=alt.X("year:O", title="Year"),
+            x=alt.X("year:O", title=None, axis=_YEAR_AXIS),
             y=alt.Y("rate:Q", title="Rate per 100,000 residents"),
-            color=alt.Color("side:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=520)),
+            color=alt.Color("side:N", title=None,
+                            legend=alt.Legend(orient="top", direction="vertical", labelLimit=700)),
             tooltip=["year:O", "side:N", alt.Tooltip("rate:Q", format=",.1f"), alt.Tooltip("homicides:Q", format=",")],
         )
-        .properties(height=280)
+        .properties(height=380)
     )
 
 
@@ -211,9 +229,9 @@ def ratio_chart(series: pd.DataFrame, title: str) -> alt.Chart:
         alt.Chart(data, title=title)
         .mark_bar()
         .encode(
-            x=alt.X("year:O", title="Year"),
+            x=alt.X("year:O", title=None, axis=_YEAR_AXIS),
             y=alt.Y("rate_ratio_mx_us:Q", title="MX rate ÷ US rate"),
             tooltip=["year:O", alt.Tooltip("rate_ratio_mx_us:Q", format=",.1f")],
         )
-        .properties(height=180)
+        .properties(height=240)
     )

@@ -5,10 +5,10 @@ from streamlit_folium import st_folium
 from geo import provenance
 from geo import violence_view as vv
 from ui import data
-from ui.player import frame_player
+from ui.player import frame_player, keep_playing
 
-st.title("City Violence")
 data.ready()
+st.title("City Violence")
 
 with st.sidebar:
     st.header("Map")
@@ -35,15 +35,16 @@ with st.sidebar:
 shown = frame or year
 info = vv.measure_info(key)
 st.info(f"**{info['label']}.** {info['definition']}  \n**Coverage:** {info['coverage']} **Units:** {info['unit']}.",
-        icon="📏")
+        icon=":material/straighten:")
 if note := vv.year_note(years, shown):
     st.warning(note)
 
 rates = data.run("homicide_rates_year", {"measure": key, "year": shown, "min_population": 0})
 folium_map, summary = vv.build_map(rates, key, shown, min_population)
 st_folium(folium_map, key="violence_map", returned_objects=[], height=vv.MAP_HEIGHT, use_container_width=True)
-notes = [f"{summary.polygons_with_data} municipios/counties with a figure for {shown}; every other one is "
-         "drawn grey as **no data** (not zero)."]
+notes = [f"{summary.polygons_with_data} municipios/counties with a figure for {shown}; every other one is drawn grey "
+         "as **no data** (not zero)." if summary.polygons_with_data else
+         "No municipio/county figures under this measure: every polygon is drawn grey as **no data** (not zero)."]
 if summary.points:
     notes.append(f"{summary.points} cities drawn as circles (city figures are never painted onto a county).")
 if summary.unmapped:
@@ -59,6 +60,8 @@ if ranking.empty:
     st.info(f"No place with at least {min_population:,} residents has a figure for {shown} under this measure"
             + (" (this source gives no population)." if min_population else "."))
 else:
+    if note := vv.small_population_note(ranking, min_population):
+        st.caption(f"⚠ {note}")
     st.dataframe(vv.ranking_table(ranking), hide_index=True, width="stretch")
     st.download_button("Download CSV (with source and definition)",
                        vv.ranking_csv(ranking, key, shown, min_population),
@@ -83,3 +86,5 @@ if not series.empty:
         st.altair_chart(vv.ratio_chart(series, f"{names[pair]}: Mexican rate ÷ US rate"), width="stretch")
     with st.expander("Figures by year, with each side's definition and source"):
         st.dataframe(series, hide_index=True, width="stretch")
+
+keep_playing("violence_player", len(options))

@@ -6,12 +6,12 @@ from geo.legend import Legend
 from geo.palette import rgb_hex
 from ui import data
 
+data.ready()
 st.title("Border Corridors Atlas")
 st.markdown(
     "One map of the US–Mexico border that both sides can read, cite and pass on: ports of entry and "
     "their crossings over time, with every figure traced to its public source."
 )
-data.ready()
 
 with st.spinner("Drawing the border…"):
     ports = data.run("ports_list")

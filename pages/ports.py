@@ -3,10 +3,10 @@ import streamlit as st
 
 from geo import charts, months, ports_map, ports_view, provenance, url_state
 from ui import data, link_state
-from ui.player import frame_player
+from ui.player import frame_player, keep_playing
 
-st.title("Ports of Entry")
 data.ready()
+st.title("Ports of Entry")
 coverage = data.run("crossings_coverage").iloc[0]
 FIRST, LAST = coverage["first_month"].date(), coverage["last_month"].date()
 MONTHS = months.month_range(FIRST, LAST)
@@ -36,8 +36,8 @@ with st.sidebar:
     states = st.multiselect("US states", ports_view.US_STATES, key="states")
     start, end = st.select_slider("Period", options=MONTHS, value=st.session_state.period_from_link, key="period",
                                   format_func=url_state.month_text)
-    frame = frame_player("ports_player", months.month_range(start, end), lambda m: f"{m:%b %Y}",
-                         "Animate month by month")
+    frames = months.month_range(start, end)
+    frame = frame_player("ports_player", frames, lambda m: f"{m:%b %Y}", "Animate month by month")
 
 measures, unit_notice = ports_view.same_unit(picked)
 if unit_notice:
@@ -108,3 +108,5 @@ with top_col:
                      column_config={"total": st.column_config.NumberColumn(f"{label} ({ports_view.unit_of(measures)})", format="localized")})
         st.download_button("Download CSV", ports_view.csv_with_header(top, [f"Top ports: {label}, {period_text}", source]),
                            file_name="top_ports.csv", mime="text/csv")
+
+keep_playing("ports_player", len(frames))

@@ -174,3 +174,11 @@ def test_city_markers_are_points_not_polygons():
     html = m.get_root().render()
     assert "L.circleMarker" in html and '"points"' in html
     assert not any(isinstance(c, ch.ChoroplethLayer) for c in m._children.values())
+
+
+def test_template_syntax_in_data_is_not_interpreted():
+    row = ("08037", "Juárez", 1, 1000, 100.0, "{{ 7 * 7 }} {% if x %}", "{{ source }}")
+    m = folium_map.offline_map(with_basemap=False)
+    ch.add_choropleth(m, rates([row]), MEASURE)
+    html = m.get_root().render()
+    assert "{{ 7 * 7 }} {% if x %}" in html and "{{ source }}" in html

@@ -5,6 +5,8 @@ import streamlit as st
 
 from geo import db, queries
 
+from .router import ensure_router
+
 
 @st.cache_resource(show_spinner=False)
 def _connection():
@@ -13,7 +15,8 @@ def _connection():
 
 
 def ready() -> bool:
-    """Open the layers once; on failure show why and stop the page."""
+    """Page prerequisites: routed by app.py, layers open; on failure show why and stop the page."""
+    ensure_router()
     try:
         _connection()
         return True

@@ -1,21 +1,22 @@
 """Play / step control that walks a list of frames (months, years) one at a time."""
 from __future__ import annotations
 
+import time
 from typing import Callable, Sequence, TypeVar
 
 import streamlit as st
 
 T = TypeVar("T")
-PLAY_SECONDS = 1.5
+PLAY_SECONDS = 1.2
 
 
 def frame_player(key: str, frames: Sequence[T], describe: Callable[[T], str], label: str) -> T | None:
     """Return the frame to show, or None when the user is not animating.
 
-    While playing, a fragment ticks every PLAY_SECONDS, advances one frame and reruns the page;
-    it stops by itself at the last frame.
+    While playing, ``keep_playing`` (called at the end of the page) advances one frame per
+    PLAY_SECONDS; playback stops by itself at the last frame.
     """
-    index_key, playing_key, tick_key = f"{key}__index", f"{key}__playing", f"{key}__tick"
+    index_key, playing_key = f"{key}__index", f"{key}__playing"
     if not frames:
         return None
     if not st.toggle(label, key=f"{key}__animate", help="Show one frame at a time; step or play through them."):
@@ -35,22 +36,20 @@ def frame_player(key: str, frames: Sequence[T], describe: Callable[[T], str], la
         index, playing = min(index + 1, last), False
     st.session_state[index_key], st.session_state[playing_key] = index, playing
     st.caption(f"Frame {index + 1} of {len(frames)}: **{describe(frames[index])}**")
-    if playing:
-        st.session_state[tick_key] = "page"
-        _ticker(index_key, playing_key, tick_key, last)
     return frames[index]
 
 
-@st.fragment(run_every=PLAY_SECONDS)
-def _ticker(index_key: str, playing_key: str, tick_key: str, last: int) -> None:
-    # Called once by the page run itself (ignore that), then by the timer.
-    if st.session_state.get(tick_key) == "page":
-        st.session_state[tick_key] = "timer"
-        return
+def keep_playing(key: str, frame_count: int) -> None:
+    """Call last on the page: while playing, wait, move one frame on and rerun the whole app.
+
+    A plain full rerun (not a fragment timer) keeps st.navigation in charge of the page.
+    """
+    index_key, playing_key = f"{key}__index", f"{key}__playing"
     if not st.session_state.get(playing_key):
         return
+    time.sleep(PLAY_SECONDS)
     index = st.session_state.get(index_key, 0) + 1
-    st.session_state[index_key] = min(index, last)
-    if index >= last:
+    st.session_state[index_key] = min(index, frame_count - 1)
+    if index >= frame_count - 1:
         st.session_state[playing_key] = False
     st.rerun()

@@ -1,6 +1,7 @@
 """A real dashboard on a free loopback port, and Debian's chromium driven by Playwright."""
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -28,34 +29,43 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server_url():
+@contextlib.contextmanager
+def serve_app():
+    """A fresh streamlit server for app.py on a free loopback port; yields its base URL."""
     port = _free_port()
-    log = open(PROJECT_ROOT / "artifacts" / "streamlit-test.log", "w") if (PROJECT_ROOT / "artifacts").mkdir(
-        exist_ok=True) is None else None
+    (PROJECT_ROOT / "artifacts").mkdir(exist_ok=True)
+    log = open(PROJECT_ROOT / "artifacts" / f"streamlit-test-{port}.log", "w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1",
          "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"],
         cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
-                if resp.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        proc.terminate()
-        pytest.fail("streamlit did not become healthy within 60 s (see artifacts/streamlit-test.log)")
-    yield url
-    proc.terminate()
     try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+        deadline = time.time() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
+                    if resp.status == 200:
+                        break
+            except OSError:
+                if time.time() > deadline:
+                    pytest.fail(f"streamlit did not become healthy within 60 s (see {log.name})")
+                time.sleep(0.5)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def server_url():
+    with serve_app() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ import io
 import pytest
 from PIL import Image
 
-from .conftest import SCREENSHOTS
+from .conftest import SCREENSHOTS, serve_app
 
 DECK_PAGES = [("overview", ""), ("ports", "ports")]
 
@@ -48,3 +48,30 @@ def test_bad_link_shows_notice_and_still_draws(page, server_url):
     assert "Ignored start=" in body
     assert page.locator('[data-testid="stException"]').count() == 0
     assert not page.failed_requests, page.failed_requests
+
+
+def sidebar_nav(page) -> str:
+    return page.inner_text('[data-testid="stSidebarNav"]')
+
+
+def test_direct_link_on_fresh_server_is_routed_by_app(page):
+    # Streamlit's legacy pages/ mode would run the page without app.py's navigation and config.
+    with serve_app() as url:
+        page.goto(f"{url}/ports", wait_until="domcontentloaded")
+        wait_for_app(page)
+        page.locator("canvas").first.wait_for(state="visible", timeout=60_000)
+        nav = sidebar_nav(page)
+        assert "Ports of Entry" in nav and "Overview" in nav
+        assert "app" not in nav.split()
+
+
+def test_play_advances_months(page, server_url):
+    page.goto(f"{server_url}/ports", wait_until="domcontentloaded")
+    wait_for_app(page)
+    page.get_by_text("Animate month by month").click()
+    page.get_by_text("Frame 1 of 12").wait_for(timeout=30_000)
+    page.get_by_role("button", name="▶ Play").click()
+    page.get_by_text("Frame 3 of 12").wait_for(timeout=30_000)
+    assert "Ports of Entry" in sidebar_nav(page)
+    page.get_by_role("button", name="⏸ Pause").click()
+    page.screenshot(path=str(SCREENSHOTS / "ports_playing.png"))
