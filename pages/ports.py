@@ -71,7 +71,7 @@ st.caption(provenance.source_line("crossings", "ports"))
 link_state.write({"measures": ",".join(measures), "states": ",".join(states), "start": url_state.month_text(start),
                   "end": url_state.month_text(end), "port": st.session_state.port})
 
-series_col, top_col = st.columns([3, 2])
+series_col, top_col = st.columns([1, 1])
 with series_col:
     port = st.selectbox("Port (or click one on the map)", list(PORT_NAMES), key="port",
                         format_func=PORT_NAMES.get)
@@ -104,8 +104,10 @@ with top_col:
     if top.empty:
         st.info("No port reported these measures in this period.")
     else:
-        st.dataframe(top, hide_index=True, width="stretch",
-                     column_config={"total": st.column_config.NumberColumn(f"{label} ({ports_view.unit_of(measures)})", format="localized")})
+        st.dataframe(top, hide_index=True, width="stretch", column_config={
+            "port_name": "Port", "us_state": st.column_config.TextColumn("State", width="small"),
+            "mx_city": "Sister city", "months_reported": st.column_config.NumberColumn("Months", width="small"),
+            "total": st.column_config.NumberColumn(ports_view.unit_of(measures).capitalize(), format="localized")})
         st.download_button("Download CSV", ports_view.csv_with_header(top, [f"Top ports: {label}, {period_text}", source]),
                            file_name="top_ports.csv", mime="text/csv")
 

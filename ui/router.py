@@ -12,7 +12,15 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 
+_handed_over = False
+
+
 def ensure_router() -> None:
+    global _handed_over
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
-        st.rerun()
+        # A server sets the flag once per process; streamlit's AppTest resets it before every run,
+        # where a rerun would swallow the clicked widget, so hand over only the first time.
+        if not _handed_over:
+            _handed_over = True
+            st.rerun()
