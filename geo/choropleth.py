@@ -493,7 +493,7 @@ class MapLegend(_ScriptOnly):
         """
     )
 
-    def __init__(self, html: str, position: str = "bottomright"):
+    def __init__(self, html: str, position: str = "topright"):
         super().__init__()
         self._name = "MapLegend"
         self.html = html

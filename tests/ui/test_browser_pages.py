@@ -75,3 +75,25 @@ def test_play_advances_months(page, server_url):
     assert "Ports of Entry" in sidebar_nav(page)
     page.get_by_role("button", name="⏸ Pause").click()
     page.screenshot(path=str(SCREENSHOTS / "ports_playing.png"))
+
+
+def test_city_violence_choropleth_draws_offline(page, server_url):
+    leaflet_requests = []
+    page.on("request", lambda r: "leaflet" in r.url and leaflet_requests.append(r.url))
+    page.goto(f"{server_url}/city_violence", wait_until="domcontentloaded")
+    wait_for_app(page)
+    deadline_ms = 60_000
+    map_frame = None
+    for _ in range(deadline_ms // 500):
+        map_frame = next((f for f in page.frames if f.locator("path.leaflet-interactive").count() > 100), None)
+        if map_frame:
+            break
+        page.wait_for_timeout(500)
+    assert map_frame is not None, "no choropleth polygons in any frame"
+    assert map_frame.locator(".leaflet-container").count() == 1
+    assert leaflet_requests and all(u.startswith(server_url) for u in leaflet_requests), leaflet_requests
+    page.wait_for_timeout(1500)
+    page.screenshot(path=str(SCREENSHOTS / "city_violence.png"))
+    body = page.inner_text("body")
+    assert "Traceback" not in body and page.locator('[data-testid="stException"]').count() == 0
+    assert not page.failed_requests, page.failed_requests
