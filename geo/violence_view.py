@@ -20,6 +20,8 @@ MEASURES = ["inegi_deaths", "sesnsp_intentional", "fbi_ucr_murders", "curated_ci
 DEFAULT_MEASURE = "inegi_deaths"
 DEFAULT_YEARS = {"inegi_deaths": 2010}
 POPULATION_STEPS = [0, 10_000, 25_000, 50_000, 100_000, 250_000, 500_000]
+# Briefings start from places whose rates are stable; 0 shows every place (small ones flagged).
+DEFAULT_MIN_POPULATION = 50_000
 #: Measures each side of a twin-city pair can be read with (the Mexican side is a municipio, the US side a city).
 TWIN_MX_MEASURES = ["inegi_deaths", "sesnsp_intentional", "curated_city"]
 TWIN_US_MEASURES = ["curated_city", "fbi_ucr_murders"]

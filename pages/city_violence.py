@@ -28,9 +28,11 @@ with st.sidebar:
         year = options[0]
         st.caption(f"Only one year has figures: {year}.")
     frame = frame_player("violence_player", options, str, "Animate year by year")
-    min_population = st.select_slider("Minimum population", vv.POPULATION_STEPS, key="min_population",
+    min_population = st.select_slider("Minimum population", vv.POPULATION_STEPS, value=vv.DEFAULT_MIN_POPULATION,
+                                      key="min_population",
                                       format_func=lambda v: f"{v:,}",
-                                      help="Places with fewer residents are drawn hollow and left out of the ranking.")
+                                      help="Places with fewer residents are left out of the ranking.")
+    hide_small_on_map = st.checkbox("Also draw them hollow on the map", key="hide_small_on_map")
 
 shown = frame or year
 info = vv.measure_info(key)
@@ -40,7 +42,7 @@ if note := vv.year_note(years, shown):
     st.warning(note)
 
 rates = data.run("homicide_rates_year", {"measure": key, "year": shown, "min_population": 0})
-folium_map, summary = vv.build_map(rates, key, shown, min_population)
+folium_map, summary = vv.build_map(rates, key, shown, min_population if hide_small_on_map else 0)
 st_folium(folium_map, key="violence_map", returned_objects=[], height=vv.MAP_HEIGHT, use_container_width=True)
 notes = [f"{summary.polygons_with_data} municipios/counties with a figure for {shown}; every other one is drawn grey "
          "as **no data** (not zero)." if summary.polygons_with_data else

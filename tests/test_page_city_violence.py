@@ -121,16 +121,19 @@ def test_city_measure_draws_circles_not_counties():
     assert len(points) > 10
 
 
-def test_minimum_population_filter_hollows_small_places():
+def test_minimum_population_filters_ranking_and_optionally_the_map():
     at = page()
+    # Default: the ranking starts at 50,000 residents; the map still colours small places (flagged).
+    assert (at.dataframe[0].value["Population"] >= 50_000).all()
     small = props(map_args(at), "08036")  # Janos, Chihuahua: ~11,000 residents
     assert small["small"] == 1 and small["cls"] >= 0
-    at.select_slider(key="min_population").set_value(50_000)
+    at.checkbox(key="hide_small_on_map").check()
     args = map_args(rerun(at))
     assert props(args, "08036")["cls"] == choropleth.FILTERED
     assert props(args, "08037")["cls"] == len(choropleth.BREAKS) - 1
-    ranking = at.dataframe[0].value
-    assert (ranking["Population"] >= 50_000).all()
+    at.select_slider(key="min_population").set_value(0)
+    rerun(at)
+    assert (at.dataframe[0].value["Population"] < 50_000).any()
 
 
 def test_play_control_steps_through_years():
