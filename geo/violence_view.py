@@ -11,7 +11,7 @@ import altair as alt
 import folium
 import pandas as pd
 
-from . import choropleth, folium_map, provenance
+from . import choropleth, folium_map, leaflet_layers, provenance
 from .ports_view import csv_with_header
 
 LAYER = "homicides"
@@ -77,9 +77,9 @@ def year_note(years: pd.DataFrame, year: int) -> str | None:
     return " ".join(notes) or None
 
 
-def map_measure(key: str, year: int) -> choropleth.MapMeasure:
+def map_measure(key: str, year: int) -> leaflet_layers.MapMeasure:
     info = measure_info(key)
-    return choropleth.MapMeasure(info["label"], info["definition"], year, short_source(), info.get("coverage", ""))
+    return leaflet_layers.MapMeasure(info["label"], info["definition"], year, short_source(), info.get("coverage", ""))
 
 
 @dataclass
@@ -104,14 +104,14 @@ def build_map(rates: pd.DataFrame, key: str, year: int, min_population: int = 0)
     measure = map_measure(key, year)
     polygons, points, other = split_levels(rates)
     m = folium_map.offline_map()
-    payload = choropleth.add_choropleth(m, polygons, measure, min_population=min_population)
+    payload = leaflet_layers.add_choropleth(m, polygons, measure, min_population=min_population)
     size = payload.nbytes
     mapped = 0
     if not points.empty:
-        point_payload = choropleth.add_city_markers(m, points, measure, min_population=min_population)
+        point_payload = leaflet_layers.add_city_markers(m, points, measure, min_population=min_population)
         size += point_payload.nbytes
         mapped = point_payload.features
-    choropleth.add_legend(m, measure, min_population=min_population, polygons=True, points=not points.empty)
+    leaflet_layers.add_legend(m, measure, min_population=min_population, polygons=True, points=not points.empty)
     unmapped = sorted(points.loc[points["lon"].isna() | points["lat"].isna(), "place"].astype(str))
     summary = MapSummary(payload.with_data, mapped, unmapped, sorted(other["place"].astype(str)), size)
     return m, summary

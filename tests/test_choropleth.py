@@ -6,9 +6,10 @@ import pandas as pd
 import pytest
 
 from geo import choropleth as ch
+from geo import leaflet_layers as ll
 from geo import folium_map
 
-MEASURE = ch.MapMeasure(
+MEASURE = ll.MapMeasure(
     label="INEGI deaths by homicide",
     definition="Deaths by homicide registered in the year, by municipality of occurrence",
     year=2010,
@@ -115,7 +116,7 @@ def test_payload_under_two_megabytes_for_all_polygons():
     print(f"choropleth payload: {payload.nbytes:,} bytes for {payload.features} polygons")
     assert payload.nbytes <= ch.PAYLOAD_LIMIT_BYTES
     m = folium_map.offline_map()
-    ch.add_choropleth(m, rates(every), MEASURE)
+    ll.add_choropleth(m, rates(every), MEASURE)
     html = m.get_root().render()
     assert len(html.encode()) <= ch.PAYLOAD_LIMIT_BYTES  # whole page: basemap, helpers, legend included
 
@@ -137,7 +138,7 @@ def test_missing_columns_are_reported():
 
 def test_choropleth_on_offline_map_has_no_cdn_and_tooltips_with_definition():
     m = folium_map.offline_map()
-    ch.add_choropleth(m, rates([JUAREZ]), MEASURE, min_population=10_000)
+    ll.add_choropleth(m, rates([JUAREZ]), MEASURE, min_population=10_000)
     html = m.get_root().render()
     assert folium_map.remote_assets(html) == []
     assert "$(" not in html and "jQuery" not in html  # no jQuery needed
@@ -151,13 +152,13 @@ def test_choropleth_on_offline_map_has_no_cdn_and_tooltips_with_definition():
 
 
 def test_legend_lists_classes_units_year_measure_and_no_data():
-    html = ch.legend_html(MEASURE, min_population=50_000)
+    html = ll.legend_html(MEASURE, min_population=50_000)
     for text in [*ch.class_labels(), ch.UNITS, "2010", MEASURE.label, "no data", "50,000"]:
         assert text in html
     for colour in ch.PALETTE:
         assert colour in html
     assert ch.NO_DATA_FILL in html
-    assert "minimum-population" not in ch.legend_html(MEASURE)
+    assert "minimum-population" not in ll.legend_html(MEASURE)
 
 
 def test_city_markers_are_points_not_polygons():
@@ -170,15 +171,15 @@ def test_city_markers_are_points_not_polygons():
     assert feature["geometry"] == {"type": "Point", "coordinates": [-106.44, 31.76]}
     assert feature["properties"]["cls"] == ch.NO_DATA and feature["properties"]["hom"] == 17
     m = folium_map.offline_map()
-    ch.add_city_markers(m, cities, MEASURE)
+    ll.add_city_markers(m, cities, MEASURE)
     html = m.get_root().render()
     assert "L.circleMarker" in html and '"points"' in html
-    assert not any(isinstance(c, ch.ChoroplethLayer) for c in m._children.values())
+    assert not any(isinstance(c, ll.ChoroplethLayer) for c in m._children.values())
 
 
 def test_template_syntax_in_data_is_not_interpreted():
     row = ("08037", "Juárez", 1, 1000, 100.0, "{{ 7 * 7 }} {% if x %}", "{{ source }}")
     m = folium_map.offline_map(with_basemap=False)
-    ch.add_choropleth(m, rates([row]), MEASURE)
+    ll.add_choropleth(m, rates([row]), MEASURE)
     html = m.get_root().render()
     assert "{{ 7 * 7 }} {% if x %}" in html and "{{ source }}" in html
