@@ -97,3 +97,32 @@ def test_city_violence_choropleth_draws_offline(page, server_url):
     body = page.inner_text("body")
     assert "Traceback" not in body and page.locator('[data-testid="stException"]').count() == 0
     assert not page.failed_requests, page.failed_requests
+
+
+def screen_offset(lon: float, lat: float, center_lon: float, center_lat: float, zoom: float) -> tuple[float, float]:
+    """Pixel offset of a point from the map centre in deck.gl's Web Mercator (512-px world at zoom 0)."""
+    import math
+
+    world = 512 * 2**zoom
+
+    def project(lo, la):
+        return (lo + 180) / 360 * world, (1 - math.log(math.tan(math.pi / 4 + math.radians(la) / 2)) / math.pi) / 2 * world
+
+    (x, y), (cx, cy) = project(lon, lat), project(center_lon, center_lat)
+    return x - cx, y - cy
+
+
+def test_clicking_a_port_on_the_map_selects_it(page, server_url):
+    from geo import basemap
+
+    page.goto(f"{server_url}/ports", wait_until="domcontentloaded")
+    wait_for_app(page)
+    canvas = page.locator("canvas").first
+    canvas.wait_for(state="visible", timeout=60_000)
+    page.wait_for_timeout(2500)
+    view = basemap.initial_view()
+    dx, dy = screen_offset(-110.96559, 31.3339, view.longitude, view.latitude, view.zoom)  # Nogales, AZ
+    box = canvas.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2 + dx, box["y"] + box["height"] / 2 + dy)
+    page.get_by_text("Nogales – Nogales: monthly inbound").wait_for(timeout=30_000)
+    assert "port=2604" in page.url
