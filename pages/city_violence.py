@@ -2,13 +2,21 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import provenance
+from geo import provenance, url_state
 from geo import violence_view as vv
-from ui import data
+from ui import data, link_state
 from ui.player import frame_player, keep_playing
 
 data.ready()
 st.title("City Violence")
+
+# First visit: seed measure/year/pair from the share link; a bad value falls back with a notice.
+if "measure" not in st.session_state:
+    st.session_state.measure, n1 = url_state.parse_choice("measure", link_state.raw("measure"), vv.MEASURES,
+                                                          vv.DEFAULT_MEASURE)
+    st.session_state.link_year = link_state.raw("year")
+    st.session_state.link_pair = link_state.raw("pair")
+    st.session_state.link_notices = [n1]
 
 with st.sidebar:
     st.header("Map")
@@ -22,6 +30,11 @@ with st.sidebar:
     year_key = f"year__{key}"  # each measure keeps its own year: their year ranges differ
     if st.session_state.get(year_key) not in options:
         st.session_state[year_key] = vv.default_year(key, years)
+    if st.session_state.get("link_year"):
+        linked, notice = url_state.parse_choice("year", st.session_state.pop("link_year"), [str(y) for y in options],
+                                                str(st.session_state[year_key]))
+        st.session_state[year_key] = int(linked)
+        st.session_state.link_notices.append(notice)
     if len(options) > 1:
         year = st.select_slider("Year", options=options, key=year_key)
     else:
@@ -35,6 +48,7 @@ with st.sidebar:
     hide_small_on_map = st.checkbox("Also draw them hollow on the map", key="hide_small_on_map")
 
 shown = frame or year
+link_state.show_notices(st.session_state.link_notices)
 info = vv.measure_info(key)
 st.info(f"**{info['label']}.** {info['definition']}  \n**Coverage:** {info['coverage']} **Units:** {info['unit']}.",
         icon=":material/straighten:")
@@ -75,8 +89,12 @@ st.caption("Each side is read with its own measure, named on the chart; the rati
 pairs = data.run("twin_city_pairs")
 names = vv.pair_label(pairs)
 pair_col, mx_col, us_col = st.columns([2, 3, 3])
-pair = pair_col.selectbox("Pair", list(names), format_func=names.get, key="pair",
-                          index=list(names).index("juarez-el-paso") if "juarez-el-paso" in names else 0)
+if "link_pair" in st.session_state:
+    default_pair = "juarez-el-paso" if "juarez-el-paso" in names else next(iter(names))
+    st.session_state.pair, notice = url_state.parse_choice("pair", st.session_state.pop("link_pair"), list(names),
+                                                           default_pair)
+    link_state.show_notices([notice])
+pair = pair_col.selectbox("Pair", list(names), format_func=names.get, key="pair")
 mx_key = mx_col.selectbox("Mexican side", vv.TWIN_MX_MEASURES, format_func=vv.label, key="twin_mx")
 us_key = us_col.selectbox("US side", vv.TWIN_US_MEASURES, format_func=vv.label, key="twin_us")
 series = data.run("twin_city_series", {"pair_id": pair, "mx_measure": mx_key, "us_measure": us_key})
@@ -89,4 +107,5 @@ if not series.empty:
     with st.expander("Figures by year, with each side's definition and source"):
         st.dataframe(series, hide_index=True, width="stretch")
 
+link_state.write({"measure": key, "year": str(year), "pair": pair})
 keep_playing("violence_player", len(options))

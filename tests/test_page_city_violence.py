@@ -192,3 +192,31 @@ def test_twin_pair_with_no_data_on_one_side_says_so():
     at.selectbox(key="pair").set_value("ojinaga-presidio")
     rerun(at)
     assert any("No data for the US side" in w.value for w in at.warning)
+
+
+def linked_page(query: dict) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    for k, v in query.items():
+        at.query_params[k] = v
+    at.switch_page(PAGE)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_share_link_sets_measure_year_and_pair():
+    at = linked_page({"measure": "sesnsp_intentional", "year": "2024", "pair": "tijuana-san-diego"})
+    assert at.radio(key="measure").value == "sesnsp_intentional"
+    assert meta(map_args(at))["year"] == "2024"
+    assert at.selectbox(key="pair").value == "tijuana-san-diego"
+    assert not at.warning or all("link" not in w.value for w in at.warning)
+
+
+@pytest.mark.parametrize(
+    "query", [{"measure": "bogus'; DROP"}, {"year": "1850"}, {"pair": "<img src=x>"}, {"year": "x" * 900}]
+)
+def test_bad_share_link_values_fall_back_with_notice(query):
+    at = linked_page(query)
+    assert any("Ignored" in w.value for w in at.warning), [w.value for w in at.warning]
+    assert at.radio(key="measure").value in violence_view.MEASURES
+    assert map_args(at)  # the map is still drawn
