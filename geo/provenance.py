@@ -20,12 +20,16 @@ def layer(name: str, data_dir: Path = DATA_DIR) -> dict:
     return layers[name]
 
 
-def source_line(*names: str, data_dir: Path = DATA_DIR) -> str:
-    """'Source: publisher (vintage; licence). …' for each named layer."""
+def source_line(*names: str, brief: bool = False, data_dir: Path = DATA_DIR) -> str:
+    """'Sources: publisher — vintage (licence) <address> · …' for each named layer; ``brief`` keeps
+    publisher and vintage only (the full line stays one click away on the page that owns the layer)."""
     parts = []
     for name in names:
         entry = layer(name, data_dir)
-        parts.append(f"{entry['publisher']} — {entry['vintage']} ({entry['licence']}) <{entry['source_url']}>")
+        if brief:
+            parts.append(f"{entry['publisher']} ({entry['vintage']})")
+        else:
+            parts.append(f"{entry['publisher']} — {entry['vintage']} ({entry['licence']}) <{entry['source_url']}>")
     return "Sources: " + " · ".join(parts)
 
 

@@ -1,7 +1,7 @@
 """Overview: the whole border on our offline basemap, and what data the atlas holds."""
 import streamlit as st
 
-from geo import overview_map, provenance
+from geo import headlines, overview_map, provenance
 from geo.legend import Legend
 from geo.palette import rgb_hex
 from ui import data
@@ -12,6 +12,21 @@ st.markdown(
     "One map of the US–Mexico border that both sides can read, cite and pass on: ports of entry and "
     "their crossings over time, with every figure traced to its public source."
 )
+
+coverage = data.run("crossings_coverage").iloc[0]
+last_month = coverage["last_month"].date()
+people = data.run("crossings_year_on_year", {"end": last_month, "measures": tuple(headlines.PEOPLE_MEASURES)}).iloc[0]
+trucks = data.run("crossings_year_on_year", {"end": last_month, "measures": ("Trucks",)}).iloc[0]
+inegi_year = 2015  # last year of INEGI registrations in the atlas
+killed = data.run("homicides_border_totals", {"measure": "inegi_deaths", "year": inegi_year})
+cards = [headlines.crossings_headline(people, last_month, "People", "people"),
+         headlines.crossings_headline(trucks, last_month, "Trucks", "trucks"),
+         headlines.homicides_headline(killed, inegi_year, "INEGI deaths by homicide (year of registration)")]
+for column, card in zip(st.columns(len(cards)), filter(None, cards)):
+    column.metric(card.label, card.value, card.delta, help=card.help,
+                  delta_color="inverse" if card.higher_is_worse else "normal")
+st.caption("Latest year in each source: BTS crossings end Mar 2019; INEGI homicide registrations end 2015. "
+           + provenance.source_line("crossings", "homicides", brief=True))
 
 with st.spinner("Drawing the border…"):
     ports = data.run("ports_list")
