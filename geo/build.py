@@ -13,7 +13,7 @@ import pandas as pd
 import shapely
 
 from . import catalogue
-from .homicides import build_homicide_layers
+from .homicide_layer import build_homicide_layers
 from .layer_files import sha256_of, sort_spatially, write_geo_layer, write_table_layer
 from .paths import PROJECT_ROOT
 from .sources import boundaries, bts, conapo, curated_ports, unt

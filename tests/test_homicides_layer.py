@@ -6,8 +6,15 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from geo import catalogue, homicides
+from geo import catalogue
 from geo.build import BuildReport, _inputs
+from geo.homicide_layer import build_homicide_layers
+from geo.homicide_layer.common import NO_RATE_COUNTS_ONLY
+from geo.homicide_layer.curated import curated_rows
+from geo.homicide_layer.fbi import check_city_counties
+from geo.homicide_layer.inegi import inegi_rows
+from geo.homicide_layer.sesnsp import sesnsp_rows
+from geo.homicide_layer.twin_cities import twin_cities_table
 from geo.paths import DATA_DIR
 from geo.sources import city_violence, inegi_homicides
 
@@ -61,7 +68,7 @@ def test_inegi_absent_municipio_is_zero_only_once_it_exists():
         ]
     )
     report = BuildReport()
-    out = homicides.inegi_rows(table, CONAPO, CHANGES, report).set_index(["code", "year"])
+    out = inegi_rows(table, CONAPO, CHANGES, report).set_index(["code", "year"])
     # Ojinaga is not listed: no registered homicide → 0, flagged as such.
     assert out.loc[("08052", 1994), "homicides"] == 0
     assert not out.loc[("08052", 1994), "listed_in_source"]
@@ -81,13 +88,13 @@ def test_inegi_absent_municipio_is_zero_only_once_it_exists():
 def test_inegi_new_municipio_listed_too_early_is_an_error():
     table = inegi_table([(1994, "02005", "Playas de Rosarito", 2), (1994, "02004", "Tijuana", 176)])
     with pytest.raises(ValueError, match="before 1995"):
-        homicides.inegi_rows(table, CONAPO, CHANGES, BuildReport())
+        inegi_rows(table, CONAPO, CHANGES, BuildReport())
 
 
 def test_inegi_unspecified_municipality_is_reported_not_a_row():
     table = inegi_table([(1994, "08037", "Juárez", 210), (1994, "08999", "No especificado", 4)])
     report = BuildReport()
-    out = homicides.inegi_rows(table, CONAPO, CHANGES, report)
+    out = inegi_rows(table, CONAPO, CHANGES, report)
     assert "08999" not in set(out["code"])
     assert any("SS999" in n and "Chihuahua 4 deaths" in n for n in report.notes)
 
@@ -106,7 +113,7 @@ def test_sesnsp_partial_year_has_no_rate_and_failed_names_are_reported():
     rows += [("Chihuahua", "JUAREZ", 2025, m, 50) for m in range(1, 7)]
     rows += [("Sonora", "No Especificado", 2024, 1, 3), ("Chiapas", "Juárez", 2024, 1, 9)]
     report = BuildReport()
-    out = homicides.sesnsp_rows(sesnsp_monthly(rows), CONAPO, report).set_index(["code", "year"])
+    out = sesnsp_rows(sesnsp_monthly(rows), CONAPO, report).set_index(["code", "year"])
     full = out.loc[("08037", 2024)]
     assert full["homicides"] == sum(70 + m for m in range(1, 13))
     assert (full["period"], full["months"]) == ("Jan–Dec", 12)
@@ -143,14 +150,14 @@ def test_curated_rows_keep_figures_and_get_names_and_points(tmp_path):
     counties = pd.Series({"48141": "El Paso", "48479": "Webb"})
     points = {("MX", "Chihuahua", "Ciudad Juárez"): (-106.49, 31.69), ("US", "Texas", "El Paso"): (-106.51, 31.78)}
     report = BuildReport()
-    out = homicides.curated_rows(curated, names, counties, points, report)
+    out = curated_rows(curated, names, counties, points, report)
     juarez, el_paso, laredo = (out.iloc[i] for i in range(3))
     assert (juarez["name"], juarez["place"], juarez["geo_level"]) == ("Juárez", "Ciudad Juárez", "city")
     assert juarez["rate_per_100k"] == 130 and pd.isna(juarez["homicides"])
     assert (juarez["lon"], juarez["lat"]) == (-106.49, 31.69) and "Natural Earth" in juarez["point_source"]
     assert (el_paso["name"], el_paso["state_code"], el_paso["rate_per_100k"]) == ("El Paso", "48", 0.77)
     assert el_paso["measure_detail"] == "FBI UCR murder" and el_paso["measure"] == "curated_city"
-    assert laredo["rate_basis"] == homicides.NO_RATE_COUNTS_ONLY
+    assert laredo["rate_basis"] == NO_RATE_COUNTS_ONLY
     assert pd.isna(laredo["lon"])
     assert any("'Laredo' (Texas) has no Natural Earth point" in n for n in report.notes)
 
@@ -172,7 +179,7 @@ def twin_inputs():
 
 def test_twin_cities_points_fall_back_to_the_crossing():
     pairs, names, counties, ports = twin_inputs()
-    out = homicides.twin_cities_table(pairs, names, counties, {("US", "Texas", "El Paso"): (-106.51, 31.78)}, ports)
+    out = twin_cities_table(pairs, names, counties, {("US", "Texas", "El Paso"): (-106.51, 31.78)}, ports)
     row = out.iloc[0]
     assert (row["mx_state_code"], row["us_state_code"]) == ("08", "48")
     assert (row["us_lon"], row["us_lat"]) == (-106.51, 31.78)
@@ -188,13 +195,13 @@ def test_twin_cities_reference_is_checked(column, value, message):
     counties = pd.concat([counties, pd.Series({"48479": "Webb"})])
     pairs.loc[0, column] = value
     with pytest.raises(ValueError, match=message):
-        homicides.twin_cities_table(pairs, names, counties, {}, ports)
+        twin_cities_table(pairs, names, counties, {}, ports)
 
 
 def test_city_county_reference_is_checked():
     table = pd.DataFrame([{"city": "El Paso", "state": "Texas", "county_fips": "48141", "county": "Webb"}])
     with pytest.raises(ValueError, match="El Paso"):
-        homicides.check_city_counties(table, pd.Series({"48141": "El Paso"}))
+        check_city_counties(table, pd.Series({"48141": "El Paso"}))
 
 
 # --------------------------------------------------------------------------- the committed layers
@@ -304,7 +311,7 @@ def test_twin_cities_layer_against_admin2():
 def rebuilt(shared_dir):
     report = BuildReport()
     paths = _inputs(shared_dir)
-    return homicides.build_homicide_layers(paths, report), report, paths
+    return build_homicide_layers(paths, report), report, paths
 
 
 def test_rebuild_matches_committed_layer(rebuilt, layer):
