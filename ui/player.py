@@ -26,13 +26,15 @@ def frame_player(key: str, frames: Sequence[T], describe: Callable[[T], str], la
     index = min(max(st.session_state.get(index_key, 0), 0), last)
     playing = st.session_state.get(playing_key, False)
     back, play, forward = st.columns(3)
-    if back.button("◀ Step", key=f"{key}__back", width="stretch"):
+    # Icon-only buttons: three labelled buttons do not fit the sidebar's width.
+    if back.button(":material/skip_previous:", help="Back one frame", key=f"{key}__back", width="stretch"):
         index, playing = max(index - 1, 0), False
-    if play.button("⏸ Pause" if playing else "▶ Play", key=f"{key}__play", width="stretch"):
+    if play.button(":material/pause:" if playing else ":material/play_arrow:", help="Pause" if playing else "Play",
+                   key=f"{key}__play", width="stretch"):
         playing = not playing
         if playing and index == last:
             index = 0
-    if forward.button("Step ▶", key=f"{key}__forward", width="stretch"):
+    if forward.button(":material/skip_next:", help="Next frame", key=f"{key}__forward", width="stretch"):
         index, playing = min(index + 1, last), False
     st.session_state[index_key], st.session_state[playing_key] = index, playing
     st.caption(f"Frame {index + 1} of {len(frames)}: **{describe(frames[index])}**")
