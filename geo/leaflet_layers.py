@@ -131,7 +131,38 @@ class _ScriptOnly(MacroElement):
         figure.script.add_child(_RawText(script(self, kwargs)), name=self.get_name())
 
 
-class ChoroplethLayer(_ScriptOnly):
+class _RateLayer(_ScriptOnly):
+    """A GeoJSON payload bound to the shared tooltip/popup helpers; subclasses give the L.geoJson options."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = (function () {
+            {{ this.helpers }}
+            var meta = {{ this.meta_json }};
+            var styles = {{ this.styles_json }};
+            var layer = L.geoJson({{ this.payload.geojson }}, {{ this.options_js }});
+            layer.bindTooltip(function (l) { return bcaTooltip(l.feature.properties, meta); }, {sticky: true});
+            layer.bindPopup(function (l) { return bcaPopup(l.feature.properties, meta); }, {maxWidth: 360});
+            layer.addTo({{ this._parent.get_name() }});
+            return layer;
+        })();
+        {% endmacro %}
+        """
+    )
+    options_js = "{}"
+
+    def __init__(self, payload: Payload, measure: MapMeasure):
+        super().__init__()
+        self._name = type(self).__name__
+        self.payload = payload
+        self.measure = measure
+        self.helpers = _JS_HELPERS
+        self.meta_json = _json(_meta(measure, payload))
+        self.styles_json = _json(STYLES)
+
+
+class ChoroplethLayer(_RateLayer):
     """County/municipio polygons styled by rate class, with tooltip (hover) and popup (click).
 
     A ``MacroElement`` rather than ``folium.GeoJson``: folium re-serialises the coordinates, builds a
@@ -139,14 +170,7 @@ class ChoroplethLayer(_ScriptOnly):
     assembled from cached pieces and styled by class in the browser.
     """
 
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = (function () {
-            {{ this.helpers }}
-            var meta = {{ this.meta_json }};
-            var styles = {{ this.styles_json }};
-            var layer = L.geoJson({{ this.payload.geojson }}, {
+    options_js = """{
                 style: function (f) { return styles[String(f.properties.cls)]; },
                 onEachFeature: function (f, l) {
                     l.on({
@@ -154,63 +178,24 @@ class ChoroplethLayer(_ScriptOnly):
                         mouseout: function (e) { layer.resetStyle(e.target); }
                     });
                 }
-            });
-            layer.bindTooltip(function (l) { return bcaTooltip(l.feature.properties, meta); }, {sticky: true});
-            layer.bindPopup(function (l) { return bcaPopup(l.feature.properties, meta); }, {maxWidth: 360});
-            layer.addTo({{ this._parent.get_name() }});
-            return layer;
-        })();
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, payload: Payload, measure: MapMeasure):
-        super().__init__()
-        self._name = "ChoroplethLayer"
-        self.payload = payload
-        self.measure = measure
-        self.helpers = _JS_HELPERS
-        self.meta_json = _json(_meta(measure, payload))
-        self.styles_json = _json(STYLES)
+            }"""
 
 
-class CityMarkers(_ScriptOnly):
+class CityMarkers(_RateLayer):
     """City-level figures as circle markers (never painted onto a county), same classes and tooltips."""
 
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = (function () {
-            {{ this.helpers }}
-            var meta = {{ this.meta_json }};
-            var styles = {{ this.styles_json }};
-            var layer = L.geoJson({{ this.payload.geojson }}, {
+    def __init__(self, payload: Payload, measure: MapMeasure, pane: str = POINTS_PANE):
+        super().__init__(payload, measure)
+        self.pane = pane
+        self.options_js = """{
                 pointToLayer: function (f, latlng) {
                     var s = Object.assign({}, styles[String(f.properties.cls)]);
                     var h = f.properties.hom;
                     s.radius = (h === null || h === undefined) ? 5 : Math.min(22, 5 + Math.sqrt(h) / 1.5);
-                    s.weight = 1.5; s.color = "#333"; s.fillOpacity = 0.9; s.pane = {{ this.pane|tojson }};
+                    s.weight = 1.5; s.color = "#333"; s.fillOpacity = 0.9; s.pane = %s;
                     return L.circleMarker(latlng, s);
                 }
-            });
-            layer.bindTooltip(function (l) { return bcaTooltip(l.feature.properties, meta); }, {sticky: true});
-            layer.bindPopup(function (l) { return bcaPopup(l.feature.properties, meta); }, {maxWidth: 360});
-            layer.addTo({{ this._parent.get_name() }});
-            return layer;
-        })();
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, payload: Payload, measure: MapMeasure, pane: str = POINTS_PANE):
-        super().__init__()
-        self._name = "CityMarkers"
-        self.payload = payload
-        self.measure = measure
-        self.pane = pane
-        self.helpers = _JS_HELPERS
-        self.meta_json = _json(_meta(measure, payload))
-        self.styles_json = _json(STYLES)
+            }""" % json.dumps(pane)
 
 
 def legend_html(measure: MapMeasure, *, min_population: int = 0, polygons: bool = True, points: bool = False) -> str:

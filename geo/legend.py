@@ -20,19 +20,11 @@ class Legend:
             f'<div style="color:#555">{escape(self.units)} · {escape(self.period)}</div>',
         ]
         swatches = "".join(
-            f'<span style="display:inline-flex;align-items:center;margin:2px 10px 2px 0">'
-            f'<span style="width:14px;height:14px;border-radius:50%;background:{colour};'
-            f'display:inline-block;margin-right:4px;border:1px solid #444"></span>{escape(text)}</span>'
-            for colour, text in self.swatches
+            _chip(f"width:14px;height:14px;background:{colour}", text, gap=10) for colour, text in self.swatches
         )
         if swatches:
             rows.append(f"<div>{swatches}</div>")
-        sizes = "".join(
-            f'<span style="display:inline-flex;align-items:center;margin:2px 12px 2px 0">'
-            f'<span style="width:{2 * r}px;height:{2 * r}px;border-radius:50%;border:1px solid #444;'
-            f'display:inline-block;margin-right:4px"></span>{escape(text)}</span>'
-            for r, text in self.sizes
-        )
+        sizes = "".join(_chip(f"width:{2 * r}px;height:{2 * r}px", text, gap=12) for r, text in self.sizes)
         if sizes:
             rows.append(f"<div>{sizes}</div>")
         rows.extend(f'<div style="color:#555;font-size:0.85em">{escape(n)}</div>' for n in self.notes)
@@ -40,3 +32,12 @@ class Legend:
             '<div class="atlas-legend" style="border:1px solid #ddd;border-radius:6px;padding:8px 10px;'
             'font-size:0.9em;background:#fff">' + "".join(rows) + "</div>"
         )
+
+
+def _chip(symbol_style: str, text: str, gap: int) -> str:
+    """A round symbol (colour swatch or size circle) followed by its label."""
+    return (
+        f'<span style="display:inline-flex;align-items:center;margin:2px {gap}px 2px 0">'
+        f'<span style="{symbol_style};border-radius:50%;display:inline-block;margin-right:4px;'
+        f'border:1px solid #444"></span>{escape(text)}</span>'
+    )
