@@ -3,7 +3,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from geo import leaflet_assets
+from geo.maps import leaflet_assets
 
 st.set_page_config(page_title="Border Corridors Atlas", page_icon=str(Path(__file__).parent / "assets" / "favicon.png"), layout="wide")
 

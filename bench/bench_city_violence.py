@@ -26,8 +26,11 @@ import geopandas as gpd  # noqa: E402
 import pandas as pd  # noqa: E402
 from streamlit_folium import _get_header, _get_html, _get_map_string  # noqa: E402
 
-from geo import basemap, choropleth, queries, violence_view  # noqa: E402
+from geo.maps import basemap
+from geo.maps import homicide_choropleth as choropleth
 from geo.paths import DATA_DIR  # noqa: E402
+from geo.store import queries
+from geo.views import violence as violence_view  # noqa: E402
 
 MEASURE = "inegi_deaths"
 YEARS = list(range(1990, 2016))

@@ -21,8 +21,11 @@ import geopandas as gpd  # noqa: E402
 import pandas as pd  # noqa: E402
 import pydeck as pdk  # noqa: E402
 
-from geo import basemap, months, ports_map, queries  # noqa: E402
+from geo import months  # noqa: E402
+from geo.maps import basemap
+from geo.maps import ports_deck as ports_map
 from geo.paths import DATA_DIR  # noqa: E402
+from geo.store import queries  # noqa: E402
 
 STATES = ["CA", "AZ", "NM", "TX"]
 MEASURES = ["Personal Vehicle Passengers", "Pedestrians"]

@@ -9,9 +9,9 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from . import db, queries
-from .paths import DATA_DIR, shared_data_dir
-from .sql_guard import UnsafeSQL, check_select
+from geo.paths import DATA_DIR, shared_data_dir
+from geo.store import db, queries
+from geo.store.sql_guard import UnsafeSQL, check_select
 
 
 def _emit(frame: pd.DataFrame, fmt: str) -> None:
@@ -34,9 +34,9 @@ def _parse_param(text: str) -> tuple[str, object]:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .build import build
+    from geo.build.pipeline import build
 
-    report = build(Path(args.shared), Path(args.out))
+    report = build(Path(args.shared), Path(args.out), only=args.only)
     for name, rows in sorted(report.layers.items()):
         print(f"{name:16s} {rows:>8,d} rows")
     for note in report.notes:
@@ -88,6 +88,7 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="build the layers from the raw public files")
     b.add_argument("--shared", default=str(shared_data_dir()), help="folder holding raw/ and curated/")
     b.add_argument("--out", default=str(DATA_DIR))
+    b.add_argument("--only", action="append", metavar="LAYER", help="rebuild only this layer (repeatable); the others stay")
     b.set_defaults(func=cmd_build)
 
     lay = sub.add_parser("layers", help="catalogue of layers with provenance")

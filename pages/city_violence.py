@@ -2,9 +2,9 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import provenance, url_state
-from geo import violence_view as vv
-from ui import data, link_state
+from geo.store import provenance
+from geo.views import violence as vv
+from ui import data, link_state, url_state
 from ui.player import frame_player, keep_playing
 
 data.ready()

@@ -1,9 +1,11 @@
 """Overview: the whole border on our offline basemap, and what data the atlas holds."""
 import streamlit as st
 
-from geo import headlines, overview_map, provenance
-from geo.legend import Legend
-from geo.palette import rgb_hex
+from geo.maps import overview_deck as overview_map
+from geo.maps.legend import Legend
+from geo.maps.palette import rgb_hex
+from geo.store import provenance
+from geo.views import headlines
 from ui import data
 
 data.ready()

@@ -1,8 +1,12 @@
 """Ports of Entry: crossings by port on the map, a month-range slider with play/step, series, top ports."""
 import streamlit as st
 
-from geo import charts, months, ports_map, ports_view, provenance, url_state
-from ui import data, link_state
+from geo import months
+from geo.maps import charts
+from geo.maps import ports_deck as ports_map
+from geo.store import provenance
+from geo.views import ports as ports_view
+from ui import data, link_state, url_state
 from ui.player import frame_player, keep_playing
 
 data.ready()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo import db, queries
+from geo.store import db, queries
 
 from .router import ensure_router
 

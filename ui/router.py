@@ -11,7 +11,6 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-
 _handed_over = False
 
 

@@ -124,7 +124,7 @@ def screen_offset(lon: float, lat: float, center_lon: float, center_lat: float, 
 
 
 def test_clicking_a_port_on_the_map_selects_it(page, server_url):
-    from geo import basemap
+    from geo.maps import basemap
 
     page.goto(f"{server_url}/ports", wait_until="domcontentloaded")
     wait_for_app(page)

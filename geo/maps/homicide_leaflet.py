@@ -1,0 +1,275 @@
+"""folium elements for the homicide map: the choropleth and city layers, their tooltips/popups and legend.
+
+The data side (classes, styles, cached shapes, payloads) is :mod:`geo.choropleth`; this module turns a
+payload into Leaflet script. Tooltips and popups are bound in plain Leaflet (folium's ``Popup`` needs jQuery
+from a CDN), and the script text is added raw, not re-read as a jinja template.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from html import escape
+
+import pandas as pd
+from branca.element import Element, Figure, MacroElement
+from folium.template import Template
+
+from geo.maps.homicide_choropleth import (
+    FILTERED,
+    FILTERED_LABEL,
+    NO_DATA,
+    NO_DATA_LABEL,
+    NO_RATE_POINT_LABEL,
+    POINT_SIZE_NOTE,
+    SMALL_POPULATION,
+    STYLES,
+    UNITS,
+    Payload,
+    _safe_script_text,
+    city_points_json,
+    class_labels,
+    feature_collection_json,
+    style_for,
+)
+from geo.maps.leaflet_map import POINTS_PANE
+
+
+@dataclass(frozen=True)
+class MapMeasure:
+    """What the numbers are: shown in the legend, every tooltip/popup footer and exports."""
+
+    label: str
+    definition: str
+    year: int | str
+    source: str = ""
+    coverage: str = ""
+
+
+# Shared Leaflet helpers: escape text, format numbers, build tooltip and popup HTML from a feature's
+# properties plus the layer-level meta (measure, year, definition, source list).
+_JS_HELPERS = """
+function bcaEsc(s) { return String(s).replace(/[&<>"']/g, function (c) {
+    return {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c]; }); }
+function bcaNum(v, d) { return (v === null || v === undefined) ? "no data"
+    : v.toLocaleString("en-US", {minimumFractionDigits: d || 0, maximumFractionDigits: d || 0}); }
+function bcaHead(p, meta) {
+    var place = bcaEsc(p.name) + (p.state ? ", " + bcaEsc(p.state) : "");
+    var rate = (p.rate === null || p.rate === undefined)
+        ? "<i>no data</i>" + (p.hom !== null && p.hom !== undefined ? " (no population figure)" : "")
+        : "<b>" + bcaNum(p.rate, 1) + "</b> " + bcaEsc(meta.units);
+    var lines = ["<b>" + place + "</b>", "Rate: " + rate,
+                 "Homicides: " + bcaNum(p.hom) + " · Population: " + bcaNum(p.pop)];
+    if (p.cls === -2) { lines.push("<i>" + bcaEsc(meta.filtered) + "</i>"); }
+    if (p.small) { lines.push("<span style='color:#9a3412'>&#9888; population under " + bcaNum(meta.small)
+        + ": rate is volatile</span>"); }
+    return lines.join("<br>");
+}
+function bcaTooltip(p, meta) {
+    var source = (p.src === null || p.src === undefined) ? "" : meta.sources[p.src];
+    if (source.length > 90) { source = source.slice(0, 88) + "…"; }
+    return "<div style='font-size:12px;max-width:320px;white-space:normal'>" + bcaHead(p, meta)
+        + "<div style='color:#555;margin-top:3px'>" + bcaEsc(meta.label) + ", " + bcaEsc(meta.year)
+        + (source ? "<br>Source: " + bcaEsc(source) : "") + "<br><i>Click for the definition and full source.</i>"
+        + "</div></div>";
+}
+function bcaPopup(p, meta) {
+    var source = (p.src === null || p.src === undefined) ? meta.fallback_source : meta.sources[p.src];
+    var basis = (p.basis === null || p.basis === undefined) ? "" :
+        "<div><b>Rate basis:</b> " + bcaEsc(meta.bases[p.basis]) + "</div>";
+    return "<div style='font-size:12px;max-width:340px'>" + bcaHead(p, meta)
+        + "<hr style='margin:4px 0'><div><b>" + bcaEsc(meta.label) + ", " + bcaEsc(meta.year) + ":</b> "
+        + bcaEsc(meta.definition) + "</div>" + basis
+        + (meta.coverage ? "<div><b>Coverage:</b> " + bcaEsc(meta.coverage) + "</div>" : "")
+        + "<div><b>Source:</b> " + bcaEsc(source || "not stated") + "</div></div>";
+}
+"""
+
+
+def _meta(measure: MapMeasure, payload: Payload) -> dict:
+    return {
+        "label": measure.label,
+        "definition": measure.definition,
+        "year": str(measure.year),
+        "units": UNITS,
+        "small": SMALL_POPULATION,
+        "filtered": FILTERED_LABEL,
+        "sources": payload.sources,
+        "bases": payload.bases,
+        "fallback_source": measure.source,
+        "coverage": measure.coverage,
+    }
+
+
+def _json(obj) -> str:
+    return _safe_script_text(json.dumps(obj, ensure_ascii=False, separators=(",", ":")))
+
+
+class _RawText(Element):
+    """Already-rendered script text.
+
+    branca wraps each rendered macro in ``Element(text)``, which compiles the text as a jinja template: for a
+    0.6 MB GeoJSON that is ~20 ms per render (twice per ``st_folium`` call), and a ``{{`` in a place name
+    would be read as template syntax. This element just returns its text.
+    """
+
+    def __init__(self, text: str):
+        super().__init__()
+        self._text = text
+
+    def render(self, **kwargs) -> str:
+        return self._text
+
+
+class _ScriptOnly(MacroElement):
+    """A MacroElement with only a ``script`` macro whose output is added to the page as raw text."""
+
+    def render(self, **kwargs) -> None:
+        figure = self.get_root()
+        if not isinstance(figure, Figure):
+            raise TypeError(f"{type(self).__name__} must be added to a folium Map before rendering")
+        script = self._template.module.__dict__["script"]
+        figure.script.add_child(_RawText(script(self, kwargs)), name=self.get_name())
+
+
+class _RateLayer(_ScriptOnly):
+    """A GeoJSON payload bound to the shared tooltip/popup helpers; subclasses give the L.geoJson options."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = (function () {
+            {{ this.helpers }}
+            var meta = {{ this.meta_json }};
+            var styles = {{ this.styles_json }};
+            var layer = L.geoJson({{ this.payload.geojson }}, {{ this.options_js }});
+            layer.bindTooltip(function (l) { return bcaTooltip(l.feature.properties, meta); }, {sticky: true});
+            layer.bindPopup(function (l) { return bcaPopup(l.feature.properties, meta); }, {maxWidth: 360});
+            layer.addTo({{ this._parent.get_name() }});
+            return layer;
+        })();
+        {% endmacro %}
+        """
+    )
+    options_js = "{}"
+
+    def __init__(self, payload: Payload, measure: MapMeasure):
+        super().__init__()
+        self._name = type(self).__name__
+        self.payload = payload
+        self.measure = measure
+        self.helpers = _JS_HELPERS
+        self.meta_json = _json(_meta(measure, payload))
+        self.styles_json = _json(STYLES)
+
+
+class ChoroplethLayer(_RateLayer):
+    """County/municipio polygons styled by rate class, with tooltip (hover) and popup (click).
+
+    A ``MacroElement`` rather than ``folium.GeoJson``: folium re-serialises the coordinates, builds a
+    per-feature style switch and walks every vertex for bounds on each render; here the GeoJSON text is
+    assembled from cached pieces and styled by class in the browser.
+    """
+
+    options_js = """{
+                style: function (f) { return styles[String(f.properties.cls)]; },
+                onEachFeature: function (f, l) {
+                    l.on({
+                        mouseover: function (e) { e.target.setStyle({weight: 2, color: "#222"}); },
+                        mouseout: function (e) { layer.resetStyle(e.target); }
+                    });
+                }
+            }"""
+
+
+class CityMarkers(_RateLayer):
+    """City-level figures as circle markers (never painted onto a county), same classes and tooltips."""
+
+    def __init__(self, payload: Payload, measure: MapMeasure, pane: str = POINTS_PANE):
+        super().__init__(payload, measure)
+        self.pane = pane
+        self.options_js = """{
+                pointToLayer: function (f, latlng) {
+                    var s = Object.assign({}, styles[String(f.properties.cls)]);
+                    var h = f.properties.hom;
+                    s.radius = (h === null || h === undefined) ? 5 : Math.min(22, 5 + Math.sqrt(h) / 1.5);
+                    s.weight = 1.5; s.color = "#333"; s.fillOpacity = 0.9; s.pane = %s;
+                    return L.circleMarker(latlng, s);
+                }
+            }""" % json.dumps(pane)
+
+
+def legend_html(measure: MapMeasure, *, min_population: int = 0, polygons: bool = True, points: bool = False) -> str:
+    """Legend block: measure and year, units, one swatch per class, the no-data swatch (and filter, circles)."""
+
+    def swatch(style: dict, text: str, round_: bool = False) -> str:
+        border = "1px dashed #8a8a8a" if style.get("dashArray") else "1px solid #6b6b6b"
+        fill = style["fillColor"] if style.get("fillOpacity", 1) > 0 else "transparent"
+        shape = "border-radius:50%;width:12px;" if round_ else "width:14px;"
+        return (
+            f'<div style="display:flex;align-items:center;margin:1px 0">'
+            f'<span style="display:inline-block;{shape}height:12px;background:{fill};border:{border};'
+            f'margin-right:6px;flex:none"></span>{escape(text)}</div>'
+        )
+
+    rows = [swatch(style_for(i), text, round_=points and not polygons) for i, text in enumerate(class_labels())]
+    if polygons:
+        rows.append(swatch(style_for(NO_DATA), NO_DATA_LABEL))
+    if points:
+        rows.append(swatch(style_for(NO_DATA), NO_RATE_POINT_LABEL, round_=True))
+    if min_population:
+        rows.append(swatch(style_for(FILTERED), f"{FILTERED_LABEL} ({min_population:,})"))
+    notes = [POINT_SIZE_NOTE] if points else []
+    return (
+        '<div class="bca-legend" style="background:rgba(255,255,255,0.92);padding:6px 8px;border-radius:4px;'
+        'box-shadow:0 0 4px rgba(0,0,0,0.3);font:12px system-ui,sans-serif;max-width:270px;line-height:1.35">'
+        f'<div style="font-weight:600">{escape(measure.label)}, {escape(str(measure.year))}</div>'
+        f'<div style="color:#444;margin-bottom:3px">{escape(UNITS)}</div>'
+        + "".join(rows)
+        + "".join(f'<div style="color:#444;margin-top:3px">{escape(n)}</div>' for n in notes)
+        + f'<div style="color:#9a3412;margin-top:3px">&#9888; rates for places under {SMALL_POPULATION:,} '
+        "people are volatile (flagged in tooltips)</div></div>"
+    )
+
+
+class MapLegend(_ScriptOnly):
+    """The legend as a Leaflet control inside the map (bottom right)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.control({position: {{ this.position|tojson }}});
+        {{ this.get_name() }}.onAdd = function () {
+            var div = L.DomUtil.create("div", "bca-legend-control");
+            div.innerHTML = {{ this.html_json }};
+            L.DomEvent.disableClickPropagation(div);
+            return div;
+        };
+        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, html: str, position: str = "topright"):
+        super().__init__()
+        self._name = "MapLegend"
+        self.html = html
+        self.html_json = _json(html)
+        self.position = position
+
+
+def add_choropleth(m, rates: pd.DataFrame, measure: MapMeasure, *, min_population: int = 0) -> Payload:
+    """Paint ``rates`` (one measure, one year) onto every admin2 shape of map ``m``; missing places as no data."""
+    payload = feature_collection_json(rates, min_population=min_population)
+    ChoroplethLayer(payload, measure).add_to(m)
+    return payload
+
+
+def add_city_markers(m, cities: pd.DataFrame, measure: MapMeasure, *, min_population: int = 0) -> Payload:
+    """Draw city-level rows (with ``lon``/``lat``) as circle markers."""
+    payload = city_points_json(cities, min_population=min_population)
+    CityMarkers(payload, measure).add_to(m)
+    return payload
+
+
+def add_legend(m, measure: MapMeasure, *, min_population: int = 0, polygons: bool = True, points: bool = False):
+    return MapLegend(legend_html(measure, min_population=min_population, polygons=polygons, points=points)).add_to(m)

@@ -1,0 +1,60 @@
+"""Outcome baselines for the overview: a few sourced figures with their change, computed by named queries."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from geo.build.sources.bts import MEASURE_UNITS
+from geo.months import label
+from geo.numbers import compact, full
+
+PEOPLE_MEASURES = [m for m, unit in MEASURE_UNITS.items() if unit == "people"]
+
+
+@dataclass(frozen=True)
+class Headline:
+    label: str
+    value: str
+    delta: str | None
+    help: str
+    higher_is_worse: bool = False
+
+
+def _change(now: float | None, before: float | None) -> str | None:
+    if now is None or before is None or pd.isna(now) or pd.isna(before) or before == 0:
+        return None
+    return f"{(now - before) / before:+.1%} on the year before"
+
+
+def crossings_headline(row: pd.Series, end: dt.date, what: str, unit: str) -> Headline:
+    start = (pd.Timestamp(end) - pd.DateOffset(months=11)).date()
+    return Headline(
+        label=f"{what} entering the US, {label(start, end)}",
+        value=f"{compact(row['last_12'])} {unit}",
+        delta=_change(row["last_12"], row["previous_12"]),
+        help=f"Inbound counts summed over the {int(row['ports_reporting'])} southern land ports that reported "
+        "(BTS); the baseline is the previous 12 months.",
+    )
+
+
+def homicides_headline(totals: pd.DataFrame, year: int, measure_label: str) -> Headline | None:
+    by_year = totals.set_index("year")
+    if year not in by_year.index:
+        return None
+    now = by_year.loc[year]
+    before = by_year.loc[year - 1] if year - 1 in by_year.index else None
+
+    def rate(totals_row) -> float | None:
+        return totals_row["homicides"] / totals_row["population"] * 100_000 if totals_row["population"] else None
+
+    now_rate, before_rate = rate(now), None if before is None else rate(before)
+    return Headline(
+        label=f"Homicide rate, Mexican border municipios, {year}",
+        value=f"{now_rate:.1f} per 100k" if now_rate else "no data",
+        delta=_change(now_rate, before_rate),
+        help=f"{measure_label}: {full(now['homicides'])} deaths over {int(now['places'])} municipios of the six "
+        "border states; rate = their sum / the sum of CONAPO population × 100,000.",
+        higher_is_worse=True,
+    )

@@ -1,0 +1,219 @@
+"""Every homicide SQL file against the committed layers, with figures checked by hand in the raw files.
+
+Hand checks (SOURCES.md 3a–3d): INEGI 2010 ``" 08 037 ","Juárez","3,766"``; SESNSP Juárez (Chih.) homicidio
+doloso 2024 = 919; FiveThirtyEight El Paso 2015 = 17; curated El Paso 2010 = 5 murders, 0.77 per 100,000.
+"""
+import csv
+import itertools
+
+import pandas as pd
+import pytest
+
+from geo import cli
+from geo.store import queries
+
+JUAREZ_INEGI_2010 = 3766
+JUAREZ_SESNSP_2024 = 919
+EL_PASO_FBI_2015 = 17
+EL_PASO_CURATED_2010_RATE = 0.77
+
+
+def conapo_population(shared_dir, code, year):
+    with open(shared_dir / "raw/conapo_population/poblacion_municipal_total.csv", encoding="utf-8-sig") as handle:
+        for row in csv.DictReader(handle):
+            if row["CVE"].zfill(5) == code:
+                return int(row[str(year)])
+    raise KeyError(code)
+
+
+def rates(measure, year, min_population=0):
+    return queries.run("homicide_rates_year", {"measure": measure, "year": year, "min_population": min_population})
+
+
+# --------------------------------------------------------------------------- homicide_rates_year
+
+
+def test_rates_year_juarez_2010_against_raw_conapo(shared_dir):
+    out = rates("inegi_deaths", 2010)
+    juarez = out[out["code"] == "08037"].iloc[0]
+    population = conapo_population(shared_dir, "08037", 2010)
+    assert juarez["homicides"] == JUAREZ_INEGI_2010
+    assert juarez["population"] == population
+    assert juarez["rate_per_100k"] == pytest.approx(JUAREZ_INEGI_2010 / population * 100_000)
+    assert juarez["rate_per_100k"] == pytest.approx(278.17, abs=0.01)
+
+
+def test_rates_year_is_sorted_and_complete():
+    out = rates("inegi_deaths", 2010)
+    assert len(out) == 276  # every border-state municipio of 2010, zeros included
+    assert out["rate_per_100k"].is_monotonic_decreasing
+    assert set(out["measure"]) == {"inegi_deaths"} and set(out["year"]) == {2010}
+
+
+def test_rates_year_population_filter():
+    big = rates("inegi_deaths", 2010, 1_000_000)
+    assert set(big["code"]) >= {"08037", "02004"}
+    assert (big["population"] >= 1_000_000).all()
+    assert len(big) < 10
+
+
+def test_rates_year_null_population_kept_only_at_zero():
+    assert len(rates("fbi_ucr_murders", 2015, 0)) == 30  # no population in the source: kept
+    assert rates("fbi_ucr_murders", 2015, 1).empty  # any threshold drops unknown populations
+
+
+def test_rates_year_sesnsp_partial_year_has_no_rate():
+    out = rates("sesnsp_intentional", 2025)
+    assert out["rate_per_100k"].isna().all()
+    assert set(out["period"]) == {"Jan–Jun"} and set(out["months"]) == {6}
+
+
+# --------------------------------------------------------------------------- homicide_years
+
+
+def test_years_per_measure():
+    inegi = queries.run("homicide_years", {"measure": "inegi_deaths"})
+    assert inegi["year"].tolist() == list(range(1990, 2016))
+    sesnsp = queries.run("homicide_years", {"measure": "sesnsp_intentional"}).set_index("year")
+    assert sesnsp.index.tolist() == [2024, 2025]
+    assert sesnsp.loc[2025, "places_with_rate"] == 0 and sesnsp.loc[2025, "periods"] == "Jan–Jun"
+    assert sesnsp.loc[2024, "places_with_rate"] == sesnsp.loc[2024, "places"]
+    fbi = queries.run("homicide_years", {"measure": "fbi_ucr_murders"})
+    assert fbi["year"].tolist() == [2014, 2015] and (fbi["places_with_rate"] == 0).all()
+    curated = queries.run("homicide_years", {"measure": "curated_city"})
+    assert 2010 in curated["year"].tolist() and curated["year"].notna().all()
+    assert queries.run("homicide_years", {"measure": "no_such_measure"}).empty
+
+
+# --------------------------------------------------------------------------- homicide_ranking
+
+
+def ranking(measure, year, min_population=0, limit=10):
+    return queries.run(
+        "homicide_ranking", {"measure": measure, "year": year, "min_population": min_population, "limit": limit}
+    )
+
+
+def test_ranking_large_municipios_2010():
+    out = ranking("inegi_deaths", 2010, min_population=1_000_000, limit=3)
+    top = out.iloc[0]
+    assert (top["code"], top["name"], top["state"], top["homicides"]) == ("08037", "Juárez", "Chihuahua", 3766)
+    assert top["rank"] == 1 and top["ranked_by"] == "rate"
+    assert len(out) <= 3 and out["rate_per_100k"].is_monotonic_decreasing
+    assert {"source", "rate_basis", "population"} <= set(out.columns)
+
+
+def test_ranking_limit_and_filter():
+    out = ranking("inegi_deaths", 2010, min_population=0, limit=5)
+    assert len(out) == 5
+    assert out["population"].min() < 10_000  # small municipios top the unfiltered list
+    filtered = ranking("inegi_deaths", 2010, min_population=100_000, limit=50)
+    assert (filtered["population"] >= 100_000).all()
+
+
+def test_ranking_sesnsp_2024_juarez():
+    out = ranking("sesnsp_intentional", 2024, min_population=1_000_000, limit=10).set_index("code")
+    assert out.loc["08037", "homicides"] == JUAREZ_SESNSP_2024
+    assert out.loc["08037", "rate_per_100k"] == pytest.approx(919 / out.loc["08037", "population"] * 1e5)
+
+
+def test_ranking_by_count_where_no_rate():
+    out = ranking("fbi_ucr_murders", 2015, min_population=0, limit=40)
+    assert set(out["ranked_by"]) == {"count"}
+    assert out["homicides"].is_monotonic_decreasing
+    assert out.iloc[0]["place"] == "Houston"
+    el_paso = out[out["place"] == "El Paso"].iloc[0]
+    assert (el_paso["homicides"], el_paso["code"], el_paso["state"]) == (EL_PASO_FBI_2015, "48141", "Texas")
+
+
+# --------------------------------------------------------------------------- twin_city_series / pairs
+
+
+def series(pair_id, mx_measure="inegi_deaths", us_measure="curated_city"):
+    return queries.run(
+        "twin_city_series", {"pair_id": pair_id, "mx_measure": mx_measure, "us_measure": us_measure}
+    ).set_index("year")
+
+
+def test_series_juarez_el_paso_2010():
+    out = series("juarez-el-paso")
+    row = out.loc[2010]
+    assert row["mx_homicides"] == JUAREZ_INEGI_2010 and row["mx_measure"] == "inegi_deaths"
+    assert row["us_homicides"] == 5 and row["us_rate_per_100k"] == EL_PASO_CURATED_2010_RATE
+    assert row["us_measure"] == "curated_city" and "FBI UCR" in row["us_measure_detail"]
+    assert row["rate_ratio_mx_us"] == pytest.approx(row["mx_rate_per_100k"] / EL_PASO_CURATED_2010_RATE)
+    # INEGI starts in 1990, the curated El Paso series in 2000: no US rate, so no ratio.
+    assert pd.isna(out.loc[1990, "us_rate_per_100k"]) and pd.isna(out.loc[1990, "rate_ratio_mx_us"])
+    assert out.index.tolist() == list(range(1990, 2016))
+
+
+def test_series_with_count_only_measure_has_no_ratio():
+    out = series("juarez-el-paso", us_measure="fbi_ucr_murders")
+    assert out.loc[2015, "us_homicides"] == EL_PASO_FBI_2015
+    assert out["us_rate_per_100k"].isna().all() and out["rate_ratio_mx_us"].isna().all()
+
+
+def test_series_sesnsp_2025_is_partial():
+    out = series("juarez-el-paso", mx_measure="sesnsp_intentional")
+    assert out.loc[2024, "mx_homicides"] == JUAREZ_SESNSP_2024
+    assert out.loc[2025, "mx_period"] == "Jan–Jun" and pd.isna(out.loc[2025, "mx_rate_per_100k"])
+
+
+PAIRS = queries.run("twin_city_pairs")["pair_id"].tolist()
+MEASURE_COMBOS = list(itertools.product(["inegi_deaths", "curated_city", "sesnsp_intentional"],
+                                        ["curated_city", "fbi_ucr_murders"]))
+
+
+@pytest.mark.parametrize("mx_measure,us_measure", MEASURE_COMBOS)
+def test_series_has_one_row_per_year_for_every_pair(mx_measure, us_measure):
+    for pair_id in PAIRS:
+        out = queries.run("twin_city_series", {"pair_id": pair_id, "mx_measure": mx_measure, "us_measure": us_measure})
+        assert out["year"].is_unique and out["year"].is_monotonic_increasing, (pair_id, mx_measure, us_measure)
+        assert (out["pair_id"] == pair_id).all()
+
+
+def test_series_unknown_pair_is_empty():
+    assert queries.run(
+        "twin_city_series", {"pair_id": "nowhere", "mx_measure": "inegi_deaths", "us_measure": "curated_city"}
+    ).empty
+
+
+def test_pairs_table():
+    pairs = queries.run("twin_city_pairs").set_index("pair_id")
+    assert len(pairs) == 12 and pairs["seq"].tolist() == list(range(1, 13))
+    assert (pairs.loc["juarez-el-paso", "mx_code"], pairs.loc["juarez-el-paso", "us_county_fips"]) == ("08037", "48141")
+    assert (pairs.loc["tijuana-san-diego", "mx_code"], pairs.loc["tijuana-san-diego", "us_county_fips"]) == ("02004", "06073")
+    assert (pairs.loc["nogales-nogales", "mx_code"], pairs.loc["nogales-nogales", "us_county_fips"]) == ("26043", "04023")
+    assert pairs["cbp_port_code"].str.fullmatch(r"\d{4}").all()
+
+
+def test_pairs_link_to_ports():
+    pairs = queries.run("twin_city_pairs")
+    ports = set(queries.run("ports_list")["port_code"].dropna())
+    assert set(pairs["cbp_port_code"]) <= ports
+
+
+# --------------------------------------------------------------------------- descriptions and the CLI
+
+
+@pytest.mark.parametrize(
+    "name", ["homicide_rates_year", "homicide_years", "homicide_ranking", "twin_city_series", "twin_city_pairs"]
+)
+def test_query_files_describe_themselves(name):
+    assert queries.description(name)
+    assert name in queries.available()
+
+
+def test_cli_ranking(capsys):
+    code = cli.main(
+        ["query", "homicide_ranking", "--param", "measure=inegi_deaths", "--param", "year=2010",
+         "--param", "min_population=0", "--param", "limit=5", "--format", "json"]
+    )
+    assert code == 0
+    out = pd.read_json(__import__("io").StringIO(capsys.readouterr().out))
+    assert len(out) == 5 and out["rank"].tolist() == sorted(out["rank"].tolist())
+
+
+def test_missing_parameter_is_a_clear_error():
+    with pytest.raises(queries.QueryError, match="min_population"):
+        queries.run("homicide_rates_year", {"measure": "inegi_deaths", "year": 2010})

@@ -1,0 +1,58 @@
+"""The committed layers agree with data/manifest.json, and each carries its provenance."""
+import json
+
+import geopandas as gpd
+import pyarrow.parquet as pq
+import pytest
+
+from geo.build.layer_files import sha256_of
+from geo.paths import DATA_DIR
+
+MANIFEST = json.loads((DATA_DIR / "manifest.json").read_text(encoding="utf-8"))
+LAYERS = sorted(MANIFEST["layers"].items())
+CORE = {"boundary", "admin1", "admin2", "ports", "crossings"}
+
+
+def test_core_layers_present():
+    assert CORE <= set(MANIFEST["layers"])
+
+
+@pytest.mark.parametrize("name,entry", LAYERS, ids=[n for n, _ in LAYERS])
+def test_file_matches_manifest(name, entry):
+    path = DATA_DIR / entry["file"]
+    assert sha256_of(path) == entry["sha256"]
+    meta = pq.read_metadata(path)
+    assert meta.num_rows == entry["rows"]
+    assert sorted(pq.read_schema(path).names) == sorted(set(entry["columns"]) | ({"bbox"} if entry["crs"] else set()))
+
+
+@pytest.mark.parametrize("name,entry", LAYERS, ids=[n for n, _ in LAYERS])
+def test_provenance_fields(name, entry):
+    for key in ("publisher", "source_url", "licence", "vintage", "title"):
+        assert entry.get(key), f"{name} lacks {key}"
+    assert entry["inputs"] and all(len(i["sha256"]) == 64 for i in entry["inputs"])
+
+
+@pytest.mark.parametrize("name,entry", [(n, e) for n, e in LAYERS if e["crs"]], ids=[n for n, e in LAYERS if e["crs"]])
+def test_geoparquet_1_1_with_bbox_covering(name, entry):
+    geo = json.loads(pq.read_metadata(DATA_DIR / entry["file"]).metadata[b"geo"])
+    assert geo["version"] == "1.1.0"
+    assert "covering" in geo["columns"]["geometry"]
+    frame = gpd.read_parquet(DATA_DIR / entry["file"])
+    assert frame.crs.to_epsg() == 4326
+    assert frame.geometry.is_valid.all()
+
+
+def test_measures_defined_for_crossings():
+    measures = MANIFEST["layers"]["crossings"]["measures"]
+    assert set(measures) == {
+        "Personal Vehicles", "Personal Vehicle Passengers", "Pedestrians", "Buses", "Bus Passengers", "Trucks",
+        "Truck Containers Loaded", "Truck Containers Empty", "Trains", "Train Passengers",
+        "Rail Containers Loaded", "Rail Containers Empty",
+    }
+    assert all(m["unit"] and m["definition"] for m in measures.values())
+
+
+def test_crossings_time_coverage():
+    cover = MANIFEST["layers"]["crossings"]["time_coverage"]
+    assert (cover["start"], cover["end"]) == ("1996-01-01", "2019-03-01")
