@@ -1,6 +1,7 @@
 """Overview: the whole border on our offline basemap, and what data the atlas holds."""
 import streamlit as st
 
+from geo.maps import fence
 from geo.maps import overview_deck as overview_map
 from geo.maps.legend import Legend
 from geo.maps.palette import rgb_hex
@@ -17,9 +18,10 @@ st.markdown(
 
 coverage = data.run("crossings_coverage").iloc[0]
 last_month = coverage["last_month"].date()
-people = data.run("crossings_year_on_year", {"end": last_month, "measures": tuple(headlines.PEOPLE_MEASURES)}).iloc[0]
+people_measures = tuple(headlines.measures_in(provenance.measure_units("crossings"), "people"))
+people = data.run("crossings_year_on_year", {"end": last_month, "measures": people_measures}).iloc[0]
 trucks = data.run("crossings_year_on_year", {"end": last_month, "measures": ("Trucks",)}).iloc[0]
-inegi_year = 2015  # last year of INEGI registrations in the atlas
+inegi_year = int(data.run("homicide_years", {"measure": "inegi_deaths"})["year"].max())
 killed = data.run("homicides_border_totals", {"measure": "inegi_deaths", "year": inegi_year})
 cards = [headlines.crossings_headline(people, last_month, "People", "people"),
          headlines.crossings_headline(trucks, last_month, "Trucks", "trucks"),
@@ -27,25 +29,29 @@ cards = [headlines.crossings_headline(people, last_month, "People", "people"),
 for column, card in zip(st.columns(len(cards)), filter(None, cards)):
     column.metric(card.label, card.value, card.delta, help=card.help,
                   delta_color="inverse" if card.higher_is_worse else "normal")
-st.caption("Latest year in each source: BTS crossings end Mar 2019; INEGI homicide registrations end 2015. "
+st.caption(f"Latest period in each source: BTS crossings end {last_month:%b %Y}; INEGI homicide registrations end "
+           f"{inegi_year}. "
            + provenance.source_line("crossings", "homicides", brief=True))
 
+show_fence = st.toggle("Show the 2017 border fence (pedestrian and vehicle barriers)", key="show_fence")
 with st.spinner("Drawing the border…"):
     ports = data.run("ports_list")
-    st.pydeck_chart(overview_map.deck(ports), height=560, key="overview_map")
+    st.pydeck_chart(overview_map.deck(ports, show_fence), height=560, key="overview_map")
 
 legend = Legend(
     title="Overview map",
     units="basemap drawn from committed data (no tile server)",
-    period="ports as curated 2025–2026",
+    period=f"ports: {provenance.layer('ports')['vintage'].lower()}",
     swatches=[
         (rgb_hex(overview_map.PORT_COLOUR), f"land port of entry ({len(ports)})"),
         ("#781e1e", "US–Mexico boundary (Natural Earth 1:10m, generalised)"),
         ("#cdbeaf", "urban area"),
+        *(fence.swatches() if show_fence else []),
     ],
+    notes=[fence.credit()] if show_fence else [],
 )
 st.markdown(legend.html(), unsafe_allow_html=True)
-st.caption(provenance.source_line("ports", "boundary", "admin1", "urban_areas"))
+st.caption(provenance.source_line("ports", "boundary", "admin1", "urban_areas", *(["fence"] if show_fence else [])))
 
 st.subheader("Layers in this atlas")
 manifest = provenance.manifest()["layers"]

@@ -15,16 +15,19 @@ coverage = data.run("crossings_coverage").iloc[0]
 FIRST, LAST = coverage["first_month"].date(), coverage["last_month"].date()
 MONTHS = months.month_range(FIRST, LAST)
 ports = data.run("ports_list")
+UNITS = provenance.measure_units("crossings")
+MEASURES, US_STATES = list(UNITS), ports_view.states_west_to_east(ports)
+TX_FIRST, TX_LAST = provenance.coverage_dates("tx_crossings")
 PORT_NAMES = dict(zip(ports["port_key"], ports["port_name"] + " – " + ports["mx_city"]))
 
 # First visit: seed the widgets from the share link, falling back to defaults with a notice.
 if "measures" not in st.session_state:
     notices = []
     st.session_state.measures, n = url_state.parse_choices(
-        "measures", link_state.raw("measures"), ports_view.MEASURES, ports_view.DEFAULT_MEASURES)
+        "measures", link_state.raw("measures"), MEASURES, ports_view.DEFAULT_MEASURES)
     notices.append(n)
     st.session_state.states, n = url_state.parse_choices(
-        "states", link_state.raw("states"), ports_view.US_STATES, ports_view.US_STATES)
+        "states", link_state.raw("states"), US_STATES, US_STATES)
     notices.append(n)
     start, n1 = url_state.parse_month("start", link_state.raw("start"), months.shift(LAST, -11, FIRST, LAST), FIRST, LAST)
     end, n2 = url_state.parse_month("end", link_state.raw("end"), LAST, FIRST, LAST)
@@ -36,14 +39,14 @@ link_state.show_notices(st.session_state.link_notices)
 
 with st.sidebar:
     st.header("Filters")
-    picked = st.multiselect("Measures (inbound)", ports_view.MEASURES, key="measures")
-    states = st.multiselect("US states", ports_view.US_STATES, key="states")
+    picked = st.multiselect("Measures (inbound)", MEASURES, key="measures")
+    states = st.multiselect("US states", US_STATES, key="states")
     start, end = st.select_slider("Period", options=MONTHS, value=st.session_state.period_from_link, key="period",
                                   format_func=url_state.month_text)
     frames = months.month_range(start, end)
     frame = frame_player("ports_player", frames, lambda m: f"{m:%b %Y}", "Animate month by month")
 
-measures, unit_notice = ports_view.same_unit(picked)
+measures, unit_notice = ports_view.same_unit(picked, UNITS)
 if unit_notice:
     st.warning(unit_notice)
 if not measures or not states:
@@ -55,7 +58,7 @@ label = ports_view.measure_label(measures)
 st.info(
     f"Data coverage: BTS port counts run {FIRST:%b %Y} – {LAST:%b %Y} for every port (no later months exist "
     "in this BTS release). A port or month with no reported figure is drawn grey as **no data**, never as zero. "
-    "Texas bridge-level counts (UNT/CBP) continue to Dec 2025 and appear under a Texas port's series.",
+    f"Texas bridge-level counts (UNT/CBP) run {TX_FIRST:%b %Y} – {TX_LAST:%b %Y} and appear under a Texas port's series.",
     icon=":material/info:",
 )
 
@@ -70,7 +73,7 @@ clicked = (event.selection.objects or {}).get(ports_map.LAYER_ID) if event else 
 if clicked and clicked[0]["port_key"] != st.session_state.get("last_clicked"):
     st.session_state.port = st.session_state.last_clicked = clicked[0]["port_key"]
     st.rerun()
-st.markdown(ports_map.legend(totals, label, ports_view.unit_of(measures), period_text).html(), unsafe_allow_html=True)
+st.markdown(ports_map.legend(totals, label, ports_view.unit_of(measures, UNITS), period_text).html(), unsafe_allow_html=True)
 st.caption(provenance.source_line("crossings", "ports"))
 link_state.write({"measures": ",".join(measures), "states": ",".join(states), "start": url_state.month_text(start),
                   "end": url_state.month_text(end), "port": st.session_state.port})
@@ -91,9 +94,9 @@ with series_col:
                         width="stretch")
         gaps = int(wide.isna().all(axis=1).sum()) if not wide.empty else len(wide)
         st.caption(f"{gaps} month(s) in the period with no reported figure (gaps in the lines). Source: {source}.")
-        tx = data.run("tx_bridge_series", {"port_code": code, "start": FIRST, "end": "2025-12-01"})
+        tx = data.run("tx_bridge_series", {"port_code": code, "start": TX_FIRST, "end": TX_LAST})
         if not tx.empty:
-            with st.expander("Texas bridge-level series to Dec 2025 (UNT/CBP, northbound)", expanded=False):
+            with st.expander(f"Texas bridge-level series to {TX_LAST:%b %Y} (UNT/CBP, northbound)", expanded=False):
                 tx_first, tx_last = tx["date"].min().date(), tx["date"].max().date()
                 tx_wide = ports_view.tx_modes_wide(tx, tx_first, tx_last)
                 st.altair_chart(charts.monthly_lines(ports_view.long_for_chart(tx_wide, "mode"), "mode", "per month",
@@ -111,7 +114,7 @@ with top_col:
         st.dataframe(top, hide_index=True, width="stretch", column_config={
             "port_name": "Port", "us_state": st.column_config.TextColumn("State", width="small"),
             "mx_city": "Sister city", "months_reported": st.column_config.NumberColumn("Months", width="small"),
-            "total": st.column_config.NumberColumn(ports_view.unit_of(measures).capitalize(), format="localized")})
+            "total": st.column_config.NumberColumn(ports_view.unit_of(measures, UNITS).capitalize(), format="localized")})
         st.download_button("Download CSV", ports_view.csv_with_header(top, [f"Top ports: {label}, {period_text}", source]),
                            file_name="top_ports.csv", mime="text/csv")
 

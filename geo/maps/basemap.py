@@ -146,10 +146,16 @@ def layers(box: ViewBox = BORDER, label_population: int = 400_000) -> list[pdk.L
     ]
 
 
-def compose(thematic: list[pdk.Layer], box: ViewBox = BORDER, label_population: int = 400_000) -> list[pdk.Layer]:
-    """Basemap fills and lines, then the thematic layers, then city labels on top so symbols never hide them."""
+def compose(
+    thematic: list[pdk.Layer],
+    box: ViewBox = BORDER,
+    label_population: int = 400_000,
+    beneath_line: list[pdk.Layer] | None = None,
+) -> list[pdk.Layer]:
+    """Basemap fills, then ``beneath_line`` (wide lines along the border, e.g. the fence), the boundary, the
+    thematic layers, and city labels on top so symbols never hide them."""
     base = layers(box, label_population)
-    return base[:-1] + thematic + base[-1:]
+    return base[:-2] + (beneath_line or []) + base[-2:-1] + thematic + base[-1:]
 
 
 def initial_view(box: ViewBox = BORDER, zoom: float = 4.8) -> pdk.ViewState:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pydeck as pdk
 
-from geo.maps import basemap
+from geo.maps import basemap, fence
 from geo.maps.deck import CompactDeck, make_deck
 
 PORT_COLOUR = [33, 102, 172]
@@ -37,7 +37,7 @@ def port_points(ports: pd.DataFrame) -> list[dict]:
     return records
 
 
-def deck(ports: pd.DataFrame) -> CompactDeck:
+def deck(ports: pd.DataFrame, show_fence: bool = False) -> CompactDeck:
     layers = [
         pdk.Layer(
             "ScatterplotLayer",
@@ -53,4 +53,7 @@ def deck(ports: pd.DataFrame) -> CompactDeck:
             pickable=True,
         )
     ]
-    return make_deck(basemap.compose(layers, label_population=250_000), basemap.initial_view(), tooltip=TOOLTIP)
+    beneath = [fence.layer()] if show_fence else []
+    return make_deck(
+        basemap.compose(layers, label_population=250_000, beneath_line=beneath), basemap.initial_view(), tooltip=TOOLTIP
+    )

@@ -1,6 +1,7 @@
 """Source lines and coverage notes read from the manifest, for captions, legends and exports."""
 from __future__ import annotations
 
+import datetime as dt
 from functools import lru_cache
 from pathlib import Path
 
@@ -40,3 +41,14 @@ def coverage(name: str, data_dir: Path = DATA_DIR) -> tuple[str, str] | None:
 
 def measure_definition(layer_name: str, measure: str, data_dir: Path = DATA_DIR) -> dict:
     return layer(layer_name, data_dir).get("measures", {}).get(measure, {})
+
+
+def measure_units(layer_name: str, data_dir: Path = DATA_DIR) -> dict[str, str]:
+    """``{measure: unit}`` in the order the layer's spec lists them (the build copies it into the manifest)."""
+    return {name: spec["unit"] for name, spec in layer(layer_name, data_dir).get("measures", {}).items()}
+
+
+def coverage_dates(name: str, data_dir: Path = DATA_DIR) -> tuple[dt.date, dt.date] | None:
+    """A monthly layer's first and last month as dates (None for a layer without time coverage)."""
+    span = coverage(name, data_dir)
+    return (dt.date.fromisoformat(span[0][:10]), dt.date.fromisoformat(span[1][:10])) if span else None

@@ -6,11 +6,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from geo.build.sources.bts import MEASURE_UNITS
 from geo.months import label
 from geo.numbers import compact, full
 
-PEOPLE_MEASURES = [m for m, unit in MEASURE_UNITS.items() if unit == "people"]
+
+def measures_in(units: dict[str, str], unit: str) -> list[str]:
+    """The measures counted in ``unit`` (e.g. every BTS measure of people), from the manifest's units."""
+    return [m for m, u in units.items() if u == unit]
 
 
 @dataclass(frozen=True)

@@ -5,22 +5,25 @@ import datetime as dt
 
 import pandas as pd
 
-from geo.build.sources.bts import MEASURE_UNITS
 from geo.months import month_range
 
-MEASURES = list(MEASURE_UNITS)
+# The measures and units themselves come from the manifest (``provenance.measure_units("crossings")``).
 DEFAULT_MEASURES = ["Personal Vehicle Passengers", "Pedestrians"]
-US_STATES = ["CA", "AZ", "NM", "TX"]
 DEFAULT_PORT = "2402"  # El Paso – Ciudad Juárez
 
 
-def same_unit(measures: list[str]) -> tuple[list[str], str | None]:
+def states_west_to_east(ports: pd.DataFrame) -> list[str]:
+    """The US states that have ports, ordered along the line (by mean longitude of their ports)."""
+    return ports.groupby("us_state")["lon"].mean().sort_values().index.tolist()
+
+
+def same_unit(measures: list[str], units: dict[str, str]) -> tuple[list[str], str | None]:
     """Keep only measures sharing the first one's unit: people and vehicles must not be added up."""
     if not measures:
         return [], None
-    unit = MEASURE_UNITS[measures[0]]
-    kept = [m for m in measures if MEASURE_UNITS[m] == unit]
-    dropped = [m for m in measures if MEASURE_UNITS[m] != unit]
+    unit = units[measures[0]]
+    kept = [m for m in measures if units[m] == unit]
+    dropped = [m for m in measures if units[m] != unit]
     if dropped:
         return kept, (
             f"Counts of different things cannot be added: the map sums {unit} only "
@@ -29,8 +32,8 @@ def same_unit(measures: list[str]) -> tuple[list[str], str | None]:
     return kept, None
 
 
-def unit_of(measures: list[str]) -> str:
-    return MEASURE_UNITS[measures[0]] if measures else ""
+def unit_of(measures: list[str], units: dict[str, str]) -> str:
+    return units[measures[0]] if measures else ""
 
 
 def measure_label(measures: list[str]) -> str:

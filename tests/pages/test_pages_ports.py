@@ -41,6 +41,22 @@ def test_overview_loads_with_offline_map_and_catalogue():
     assert len(at.dataframe) == 1 and "crossings" in at.dataframe[0].value["layer"].tolist()
 
 
+def test_overview_fence_toggle_draws_the_fence_under_the_line_with_its_credit():
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert "fence" not in [layer["id"] for layer in deck_spec(at)["layers"]]
+    assert not any("OpenStreetMap contributors" in m.value for m in at.markdown)
+    at.toggle(key="show_fence").set_value(True).run()
+    assert not at.exception
+    ids = [layer["id"] for layer in deck_spec(at)["layers"]]
+    assert ids.index("fence") < ids.index("basemap-boundary")  # drawn wide beneath the line
+    fence = next(layer for layer in deck_spec(at)["layers"] if layer["id"] == "fence")
+    assert len(fence["data"]["features"]) == 743
+    legend = next(m.value for m in at.markdown if "atlas-legend" in m.value)
+    assert "Reveal from The Center for Investigative Reporting and OpenStreetMap contributors (ODbL)" in legend
+    assert "fence, vehicle: 484 km" in legend
+    assert any("ODbL" in c.value for c in at.caption)
+
+
 def test_ports_page_defaults():
     at = ports_page()
     data = port_data(at)

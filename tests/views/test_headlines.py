@@ -5,19 +5,20 @@ import datetime as dt
 import pandas as pd
 
 from geo.paths import DATA_DIR
-from geo.store import queries
+from geo.store import provenance, queries
 from geo.views import headlines
 
 END = dt.date(2019, 3, 1)
+PEOPLE = headlines.measures_in(provenance.measure_units("crossings"), "people")
 
 
 def test_people_year_on_year_matches_raw_bts(shared_dir):
-    row = queries.run("crossings_year_on_year", {"end": END, "measures": headlines.PEOPLE_MEASURES}).iloc[0]
+    row = queries.run("crossings_year_on_year", {"end": END, "measures": PEOPLE}).iloc[0]
     path = shared_dir / "raw/bts_border_crossing/Border_Crossing_Entry_Data_1996-01_2019-03.csv"
     last, previous = 0, 0
     with open(path, encoding="utf-8-sig", newline="") as handle:
         for r in csv.DictReader(handle):
-            if r["Border"] != "US-Mexico Border" or r["Measure"] not in headlines.PEOPLE_MEASURES:
+            if r["Border"] != "US-Mexico Border" or r["Measure"] not in PEOPLE:
                 continue
             month = dt.datetime.strptime(r["Date"], "%m/%d/%y %H:%M").date()
             if dt.date(2018, 4, 1) <= month <= END:

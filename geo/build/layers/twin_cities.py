@@ -5,9 +5,8 @@ import pandas as pd
 
 from geo.build.context import BuildContext
 from geo.build.layers.homicides.assemble import lookups
-from geo.build.spec import LayerSpec
-
 from geo.build.layers.homicides.common import MX_STATES, US_STATE_ABBREVIATIONS, US_STATES, _point
+from geo.build.spec import LayerSpec
 
 TWIN_COLUMNS = [
     "pair_id", "seq", "mx_city", "mx_municipio", "mx_code", "mx_state", "mx_state_code",
