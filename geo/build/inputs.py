@@ -46,6 +46,7 @@ INPUTS: dict[str, tuple[str, str]] = {
     "twin_cities": ("reference", "twin_cities.csv"),
     "us_city_counties": ("reference", "us_city_counties.csv"),
     "mx_municipio_changes": ("reference", "mx_municipio_changes.csv"),
+    "usbp_sector_counties": ("reference", "usbp_sector_counties.csv"),
 }
 
 
