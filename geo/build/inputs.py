@@ -21,6 +21,7 @@ INPUTS: dict[str, tuple[str, str]] = {
     "mx_states": ("raw", "mx_municipios_crimenmexico/estatal.shp"),
     "mx_municipios": ("raw", "mx_municipios_crimenmexico/municipios.shp"),
     "conapo_municipal": ("raw", "conapo_population/poblacion_municipal_total.csv"),
+    "conapo_state": ("raw", "conapo_population/poblacion_entidad_total.csv"),
     "urban_areas": ("raw", "natural_earth/ne_50m_urban_areas_border_bbox.geojson"),
     "places": ("raw", "natural_earth/ne_10m_populated_places_USA_MEX.geojson"),
     "inegi_homicides": ("raw", "inegi_homicides_1990_2015"),  # one file per registration year
