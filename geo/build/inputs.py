@@ -33,6 +33,7 @@ INPUTS: dict[str, tuple[str, str]] = {
     "usbp_monthly_fy2000_2020": ("raw", "cbp_usbp_encounters/usbp_monthly_encounters_fy2000-fy2020.csv"),
     "ohss_usbp_monthly": ("raw", "ohss_usbp_encounters/usbp_monthly_region_sector_fy2000-fy2025.csv"),
     "ohss_usbp_annual": ("raw", "ohss_usbp_encounters/usbp_annual_region_sector_fy2000-fy2025.csv"),
+    "ohss_usbp_workbook": ("raw", "ohss_usbp_encounters/KHSM_Encounters_USBP_fy25m11.xlsx"),  # region totals
     "sw_border_encounters": ("raw", "cbp_sw_land_border_encounters/sbo-encounters-fy22-fy25-aug.csv"),
     "sector_profiles": ("raw", "usbp_sector_profiles/handclean_merged_southern.csv"),
     "sector_profile_totals": ("raw", "usbp_sector_profiles/southwest_border_sector_totals.csv"),
