@@ -1,12 +1,15 @@
 """``BuildContext``: what a layer builder gets: input paths, the report, and results shared between layers."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from geo.build.inputs import resolve_inputs
 from geo.build.report import BuildReport
+
+if TYPE_CHECKING:
+    from geo.build.spec import LayerSpec
 
 
 class BuildContext:
@@ -16,8 +19,9 @@ class BuildContext:
     :meth:`once` with the same key so the pass runs once per build.
     """
 
-    def __init__(self, shared: Path, report: BuildReport | None = None):
+    def __init__(self, shared: Path, specs: Mapping[str, LayerSpec] | None = None, report: BuildReport | None = None):
         self.shared = shared
+        self.specs = specs
         self.report = report or BuildReport()
         self.paths: dict[str, Path] = resolve_inputs(shared)
         self._memo: dict[str, Any] = {}
@@ -33,6 +37,8 @@ class BuildContext:
 
     def layer(self, name: str) -> Any:
         """Another layer's frame, as its builder returns it (built once per build), for layers made from layers."""
-        from geo.build.registry import layer as spec_of  # the registry imports the layer modules, which import this
-
-        return self.once(f"layer:{name}", lambda: spec_of(name).build(self))
+        if self.specs is None:
+            raise RuntimeError("this BuildContext has no layer specs: make it with geo.build.pipeline.new_context(shared)")
+        if name not in self.specs:
+            raise KeyError(f"unknown layer {name!r}; known: {', '.join(self.specs)}")
+        return self.once(f"layer:{name}", lambda: self.specs[name].build(self))

@@ -1,7 +1,6 @@
 """Write layers as deterministic GeoParquet 1.1 / Parquet files and fingerprint them."""
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import geopandas as gpd
@@ -13,8 +12,11 @@ ROW_GROUP_SIZE = 8192  # small groups let DuckDB skip by date / bbox
 
 
 def sort_spatially(gdf: gpd.GeoDataFrame, tie_breakers: list[str]) -> gpd.GeoDataFrame:
-    """Hilbert order (so nearby features share row groups), ties broken by key columns."""
-    ordered = gdf.assign(_hilbert=gdf.geometry.hilbert_distance(total_bounds=(-180, -90, 180, 90)))
+    """Hilbert order (so nearby features share row groups), ties broken by key columns; rows without geometry last."""
+    missing = gdf.geometry.isna()
+    hilbert = pd.Series(pd.NA, index=gdf.index, dtype="Int64")
+    hilbert[~missing] = gdf.geometry[~missing].hilbert_distance(total_bounds=(-180, -90, 180, 90))
+    ordered = gdf.assign(_hilbert=hilbert) if missing.any() else gdf.assign(_hilbert=hilbert.astype("int64"))
     ordered = ordered.sort_values(["_hilbert", *tie_breakers], kind="mergesort")
     return ordered.drop(columns="_hilbert").reset_index(drop=True)
 
@@ -23,7 +25,7 @@ def write_geo_layer(gdf: gpd.GeoDataFrame, path: Path) -> None:
     """GeoParquet 1.1 with a bbox covering column, EPSG:4326."""
     if gdf.crs is None or gdf.crs.to_epsg() != 4326:
         raise ValueError(f"{path.name}: layers must be EPSG:4326, got {gdf.crs}")
-    invalid = ~gdf.geometry.is_valid
+    invalid = ~gdf.geometry.is_valid & gdf.geometry.notna()  # a missing geometry is allowed (no shape), not invalid
     if invalid.any():
         raise ValueError(f"{path.name}: {int(invalid.sum())} invalid geometries after repair")
     gdf.to_parquet(
@@ -40,11 +42,3 @@ def write_table_layer(df: pd.DataFrame, path: Path) -> None:
     """Plain Parquet for attribute tables (crossings, series)."""
     table = pa.Table.from_pandas(df, preserve_index=False)
     pq.write_table(table, path, compression="zstd", row_group_size=ROW_GROUP_SIZE)
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()

@@ -11,10 +11,11 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.build.context import BuildContext
-from geo.build.layer_files import sha256_of, sort_spatially, write_geo_layer, write_table_layer
+from geo.build.layer_files import sort_spatially, write_geo_layer, write_table_layer
 from geo.build.registry import all_layers
 from geo.build.report import BuildReport
 from geo.build.spec import LayerSpec
+from geo.checksum import sha256_of
 from geo.paths import PROJECT_ROOT
 
 MANIFEST_FORMAT = "border-atlas-manifest/1"
@@ -38,7 +39,7 @@ def describe(spec: LayerSpec, frame: pd.DataFrame, path: Path, ctx: BuildContext
     entry = {"file": path.name, "sha256": sha256_of(path), "rows": int(len(frame))}
     entry["columns"] = {c: str(t) for c, t in frame.dtypes.items()}
     if isinstance(frame, gpd.GeoDataFrame):
-        entry["geometry_type"] = sorted(set(frame.geometry.geom_type))
+        entry["geometry_type"] = sorted(set(frame.geometry.dropna().geom_type))  # rows may have no shape
         entry["crs"] = "EPSG:4326"
         entry["bbox"] = [round(float(v), 4) for v in frame.total_bounds]
     else:
@@ -59,6 +60,11 @@ def describe(spec: LayerSpec, frame: pd.DataFrame, path: Path, ctx: BuildContext
     return entry
 
 
+def new_context(shared: Path) -> BuildContext:
+    """A build context that knows every registered layer (so builders can ask for other layers)."""
+    return BuildContext(shared, all_layers())
+
+
 def build(shared: Path, out_dir: Path, only: list[str] | None = None) -> BuildReport:
     """Build the layers (all, or ``only`` these) from ``shared`` (raw/ and curated/) into ``out_dir``.
 
@@ -69,7 +75,7 @@ def build(shared: Path, out_dir: Path, only: list[str] | None = None) -> BuildRe
     unknown = [n for n in names if n not in specs]
     if unknown:
         raise KeyError(f"unknown layers {unknown}; known: {', '.join(specs)}")
-    ctx = BuildContext(shared)
+    ctx = new_context(shared)
     needed = {key for n in names for key in specs[n].inputs}
     missing = [str(ctx.path(k)) for k in sorted(needed) if not ctx.path(k).exists()]
     if missing:

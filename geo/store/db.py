@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import duckdb_extension_spatial
 
-from geo.build.layer_files import sha256_of
+from geo.checksum import sha256_of
 from geo.paths import DATA_DIR, MANIFEST_PATH
 
 SPATIAL_EXTENSION = (

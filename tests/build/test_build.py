@@ -3,8 +3,8 @@ import json
 
 import pytest
 
-from geo.build.layer_files import sha256_of
 from geo.build.pipeline import build
+from geo.checksum import sha256_of
 from geo.paths import DATA_DIR
 
 

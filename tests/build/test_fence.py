@@ -5,7 +5,7 @@ import json
 import geopandas as gpd
 import pytest
 
-from geo.build.context import BuildContext
+from geo.build.pipeline import new_context
 from geo.build.sources.reveal_fence import read_fence
 from geo.paths import DATA_DIR
 
@@ -66,7 +66,7 @@ def test_built_layer_matches_the_raw_file(shared_dir):
 
 
 def test_rebuild_reports_repeats(shared_dir):
-    ctx = BuildContext(shared_dir)
+    ctx = new_context(shared_dir)
     ctx.layer("fence")
     assert any(note.startswith("fence: 5 features repeat") for note in ctx.report.notes)
 

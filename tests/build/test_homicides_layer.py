@@ -6,7 +6,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from geo.build.context import BuildContext
+from geo.build.pipeline import new_context
 from geo.build.layers.homicides.common import NO_RATE_COUNTS_ONLY
 from geo.build.layers.homicides.curated import curated_rows
 from geo.build.layers.homicides.fbi import check_city_counties
@@ -309,7 +309,7 @@ def test_twin_cities_layer_against_admin2():
 
 @pytest.fixture(scope="module")
 def rebuilt(shared_dir):
-    ctx = BuildContext(shared_dir)
+    ctx = new_context(shared_dir)
     return {"homicides": ctx.layer("homicides"), "twin_cities": ctx.layer("twin_cities")}, ctx.report, ctx.paths
 
 

@@ -5,7 +5,7 @@ import geopandas as gpd
 import pyarrow.parquet as pq
 import pytest
 
-from geo.build.layer_files import sha256_of
+from geo.checksum import sha256_of
 from geo.paths import DATA_DIR
 
 MANIFEST = json.loads((DATA_DIR / "manifest.json").read_text(encoding="utf-8"))
