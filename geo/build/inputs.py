@@ -14,6 +14,7 @@ INPUTS: dict[str, tuple[str, str]] = {
     "bts": ("raw", "bts_border_crossing/Border_Crossing_Entry_Data_1996-01_2019-03.csv"),
     "ports": ("curated", "ports_of_entry.csv"),
     "unt_monthly": ("raw", "unt_txmx_crossings/monthly_crossings_2008_2025.csv"),
+    "unt_master_workbook": ("raw", "unt_txmx_crossings/2008-2024_Master_CBP_Border_Crossings.xlsx"),
     "boundary": ("raw", "natural_earth/ne_10m_admin_0_boundary_lines_land_USA_MEX.geojson"),
     "countries": ("raw", "world_atlas/countries-50m.json"),
     "us_states": ("raw", "us_atlas/states-10m.json"),
