@@ -21,7 +21,8 @@ SELECT country,
        notes,
        lon,
        lat,
-       point_source
+       point_source,
+       map_code
 FROM homicides
 WHERE measure = $measure
   AND year = CAST($year AS INTEGER)

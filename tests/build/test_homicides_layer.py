@@ -6,7 +6,6 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from geo.build.pipeline import new_context
 from geo.build.layers.homicides.common import NO_RATE_COUNTS_ONLY
 from geo.build.layers.homicides.curated import curated_rows
 from geo.build.layers.homicides.fbi import check_city_counties
@@ -14,6 +13,7 @@ from geo.build.layers.homicides.inegi import inegi_rows
 from geo.build.layers.homicides.measures import HOMICIDE_MEASURES
 from geo.build.layers.homicides.sesnsp import sesnsp_rows
 from geo.build.layers.twin_cities import twin_cities_table
+from geo.build.pipeline import new_context
 from geo.build.report import BuildReport
 from geo.build.sources import city_violence, inegi_homicides
 from geo.paths import DATA_DIR
@@ -235,6 +235,20 @@ def test_homicides_manifest_entry():
     paths = [i["path"] for i in entry["inputs"]]
     assert sum(p.startswith("raw/inegi_homicides_1990_2015/") for p in paths) == 26  # each year file hashed
     assert "geo/build/reference/mx_municipio_changes.csv" in paths
+    assert "raw/inegi_homicides_municipal_2000_2021/mexico-muni-month-homicide-rates-2000-2021.csv.gz" in paths
+    occurrence = entry["measures"]["inegi_occurrence"]
+    assert "doi:10.17605/OSF.IO/U8DC3" in occurrence["definition"] and "CC BY 4.0" in occurrence["citation"]
+    assert "OCCURRENCE" in occurrence["definition"] and "REGISTRATION" in entry["measures"]["inegi_deaths"]["definition"]
+    assert "CONAPO" in occurrence["definition"] and "not used" in occurrence["definition"]
+    assert "SS999" in entry["measures"]["inegi_deaths"]["definition"]
+    assert "homicides_state" in entry["measures"]["inegi_deaths"]["definition"]
+    for text in ("Gargiulo", "CC BY 4.0"):
+        assert text in entry["publisher"] + entry["licence"] + entry["vintage"], text
+    for name, start, end in (("homicides_monthly", "2000-01-01", "2022-12-01"), ("homicides_state", "1990", "2022")):
+        other = MANIFEST["layers"][name]
+        assert (other["time_coverage"]["start"], other["time_coverage"]["end"]) == (start, end)
+        assert "CC BY 4.0" in other["licence"] and "Gargiulo" in other["vintage"]
+        assert all(m["definition"] and m["unit"] for m in other["measures"].values())
     twins = MANIFEST["layers"]["twin_cities"]
     assert twins["publisher"] == "Border Corridors Atlas reference table" and twins["rows"] == 12
 
@@ -245,6 +259,8 @@ def test_each_measure_covers_what_it_says(layer):
     inegi = layer[layer["measure"] == "inegi_deaths"]
     assert set(inegi["state_code"]) == MX_BORDER and inegi["year"].between(1990, 2015).all()
     assert set(layer.loc[layer["measure"] == "sesnsp_intentional", "year"]) == {2024, 2025}
+    occurrence = layer[layer["measure"] == "inegi_occurrence"]
+    assert set(occurrence["state_code"]) == MX_BORDER and set(occurrence["year"]) == set(range(2000, 2022))
     fbi = layer[layer["measure"] == "fbi_ucr_murders"]
     assert set(fbi["state_code"]) <= US_BORDER and set(fbi["year"]) == {2014, 2015}
     assert fbi["rate_per_100k"].isna().all() and fbi["population"].isna().all()
@@ -282,6 +298,28 @@ def test_juarez_hand_checks(layer):
     assert rows.loc[("inegi_deaths", 2010), "homicides"] == 3766
     assert rows.loc[("sesnsp_intentional", 2024), "homicides"] == 919
     assert rows.loc[("curated_city", 2010), "homicides"] == 3766  # same figure, kept as its own measure
+
+
+def test_municipios_without_an_outline_are_drawn_with_their_parent(layer):
+    admin2 = set(pd.read_parquet(DATA_DIR / "admin2.parquet", columns=["code"])["code"])
+    drawn = layer[layer["map_code"].notna()]
+    assert set(drawn["map_code"]) <= admin2
+    moved = drawn[drawn["map_code"] != drawn["code"]]
+    assert set(zip(moved["code"], moved["map_code"])) == {("02006", "02001"), ("02007", "02002")}
+    assert {"02006", "02007"} - admin2 == {"02006", "02007"}  # neither has an outline
+    assert set(moved["measure"]) == {"sesnsp_intentional", "inegi_occurrence"}
+    assert layer.loc[layer["geo_level"] == "state", "map_code"].isna().all()
+
+
+def test_curated_mexicali_says_why_its_rate_differs(layer):
+    mexicali = layer[(layer["code"] == "02002") & (layer["year"] == 2010)].set_index("measure")
+    curated, computed = mexicali.loc["curated_city"], mexicali.loc["inegi_deaths"]
+    assert curated["homicides"] == computed["homicides"] == 132
+    assert curated["population"] < computed["population"]  # without / with San Felipe
+    assert "San Felipe" in curated["notes"] and f"{computed['population']:,}" in curated["notes"]
+    assert "San Felipe" in computed["population_source"]
+    noted = layer[layer["notes"].fillna("").str.contains("curator divided by")]
+    assert set(noted["code"]) == {"02002"} and set(noted["year"]) == set(range(2000, 2016))
 
 
 def test_no_row_for_municipios_before_they_existed(layer):

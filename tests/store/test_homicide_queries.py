@@ -1,7 +1,9 @@
 """Every homicide SQL file against the committed layers, with figures checked by hand in the raw files.
 
-Hand checks (SOURCES.md 3a–3d): INEGI 2010 ``" 08 037 ","Juárez","3,766"``; SESNSP Juárez (Chih.) homicidio
-doloso 2024 = 919; FiveThirtyEight El Paso 2015 = 17; curated El Paso 2010 = 5 murders, 0.77 per 100,000.
+Hand checks (SOURCES.md 3a–3e): INEGI 2010 ``" 08 037 ","Juárez","3,766"``; SESNSP Juárez (Chih.) homicidio
+doloso 2024 = 919; FiveThirtyEight El Paso 2015 = 17; curated El Paso 2010 = 5 murders, 0.77 per 100,000;
+INEGI by occurrence Juárez 2019 = 1,494, 2020 = 2,084, Tijuana 2018 = 2,351, Baja California 2022 = 2,626,
+Chihuahua 2022 = 2,065, Chihuahua 2020 3,349 (municipal file) vs 3,363 (state file).
 """
 import csv
 import itertools
@@ -160,7 +162,7 @@ def test_series_sesnsp_2025_is_partial():
 
 
 PAIRS = queries.run("twin_city_pairs")["pair_id"].tolist()
-MEASURE_COMBOS = list(itertools.product(["inegi_deaths", "curated_city", "sesnsp_intentional"],
+MEASURE_COMBOS = list(itertools.product(["inegi_deaths", "inegi_occurrence", "curated_city", "sesnsp_intentional"],
                                         ["curated_city", "fbi_ucr_murders"]))
 
 
@@ -193,11 +195,67 @@ def test_pairs_link_to_ports():
     assert set(pairs["cbp_port_code"]) <= ports
 
 
+# --------------------------------------------------------------------------- INEGI by occurrence (SOURCES.md 3e)
+
+
+def test_occurrence_rates_year_reaches_2021():
+    years = queries.run("homicide_years", {"measure": "inegi_occurrence"})
+    assert years["year"].tolist() == list(range(2000, 2022))
+    assert (years["places_with_rate"] == years["places"]).all()
+    out = rates("inegi_occurrence", 2020).set_index("code")
+    assert out.loc["08037", "homicides"] == 2084  # Juárez, sum of the 12 months in the raw file
+    assert rates("inegi_occurrence", 2018).set_index("code").loc["02004", "homicides"] == 2351  # Tijuana
+
+
+def test_map_year_draws_children_with_their_parent():
+    out = queries.run("homicide_map_year", {"measure": "sesnsp_intentional", "year": 2024}).set_index("code")
+    rows = rates("sesnsp_intentional", 2024).set_index("code")
+    assert "02006" not in out.index and "02007" not in out.index
+    ensenada = out.loc["02001"]
+    assert ensenada["parts"] == 2 and ensenada["drawn_places"] == "Ensenada (02001) + San Quintín (02006)"
+    assert ensenada["homicides"] == rows.loc["02001", "homicides"] + rows.loc["02006", "homicides"]
+    assert ensenada["population"] == rows.loc["02001", "population"] + rows.loc["02006", "population"]
+    assert ensenada["rate_per_100k"] == pytest.approx(ensenada["homicides"] / ensenada["population"] * 1e5)
+    assert "San Quintín has no outline" in ensenada["drawn_note"]
+    juarez = out.loc["08037"]
+    assert juarez["parts"] == 1 and juarez["homicides"] == JUAREZ_SESNSP_2024 and pd.isna(juarez["drawn_note"])
+    assert juarez["rate_per_100k"] == pytest.approx(rows.loc["08037", "rate_per_100k"])
+    assert str(out["homicides"].dtype) == "int64" and str(out["population"].dtype) == "int64"  # never 1234.0
+
+
+def test_map_year_part_year_has_no_rate():
+    out = queries.run("homicide_map_year", {"measure": "sesnsp_intentional", "year": 2025}).set_index("code")
+    assert out["rate_per_100k"].isna().all()
+    assert out.loc["02002", "rate_basis"].startswith("no rate: partial year")
+
+
+def test_monthly_series_before_after():
+    out = queries.run("homicide_monthly_series", {"code": "08037", "measure": "inegi_occurrence",
+                                                  "start": "2019-01-01", "end": "2020-12-01"})
+    assert len(out) == 24 and out["date"].is_monotonic_increasing
+    years = pd.to_datetime(out["date"]).dt.year
+    assert out.loc[years == 2019, "homicides"].sum() == 1494 and out.loc[years == 2020, "homicides"].sum() == 2084
+    state = queries.run("homicide_monthly_series", {"code": "02", "measure": "inegi_occurrence_state",
+                                                    "start": "2022-01-01", "end": "2022-12-01"})
+    assert len(state) == 12 and state["homicides"].sum() == 2626  # Baja California 2022, state file
+
+
+def test_state_totals():
+    occ = queries.run("homicide_state_totals", {"measure": "inegi_occurrence_state"}).set_index(["state_code", "year"])
+    assert occ.loc[("08", 2022), "homicides"] == 2065 and pd.isna(occ.loc[("08", 2022), "not_in_municipio_rows"])
+    assert occ.loc[("08", 2020), "not_in_municipio_rows"] == 3363 - 3349
+    reg = queries.run("homicide_state_totals", {"measure": "inegi_deaths"})
+    assert (reg["not_in_municipio_rows"] == reg["unspecified_municipio"]).all()
+    assert reg["year"].min() == 1990 and reg["year"].max() == 2015
+
+
 # --------------------------------------------------------------------------- descriptions and the CLI
 
 
 @pytest.mark.parametrize(
-    "name", ["homicide_rates_year", "homicide_years", "homicide_ranking", "twin_city_series", "twin_city_pairs"]
+    "name",
+    ["homicide_rates_year", "homicide_years", "homicide_ranking", "homicide_map_year", "homicide_monthly_series",
+     "homicide_state_totals", "twin_city_series", "twin_city_pairs"],
 )
 def test_query_files_describe_themselves(name):
     assert queries.description(name)

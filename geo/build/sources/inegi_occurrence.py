@@ -52,7 +52,7 @@ def _read(path: Path | str, columns: list[str], width: int) -> pd.DataFrame:
         raise ValueError(f"{Path(path).name}: month outside 1–12")
     if out.duplicated(["code", "year", "month"]).any():
         raise ValueError(f"{Path(path).name}: a code has two rows for one month")
-    expected = out["code"].nunique() * out[["year", "month"]].drop_duplicates().shape[0]
+    expected = out["code"].nunique() * out["year"].nunique() * 12
     if len(out) != expected:
         raise ValueError(f"{Path(path).name}: not a complete code × month grid ({len(out)} rows, {expected} expected)")
     return out.sort_values(["code", "year", "month"], kind="mergesort").reset_index(drop=True)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from geo.build.layers.homicides.common import FULL_YEAR, NO_RATE_COUNTS_ONLY, _frame, _point
+from geo.build.layers.homicides.common import FULL_YEAR, NO_RATE_COUNTS_ONLY, _frame, _point, conapo_long
 
 if TYPE_CHECKING:  # build imports this package; the report type is only needed for annotations
     from geo.build.pipeline import BuildReport
@@ -92,3 +92,33 @@ def curated_rows(
         )
     return _frame(records)
 
+
+
+def note_parent_population(rows: pd.DataFrame, conapo_wide: pd.DataFrame, changes: pd.DataFrame) -> pd.DataFrame:
+    """Say why a curated municipio rate differs from ``inegi_deaths`` where the curator left out a later child.
+
+    Before a split (``mx_municipio_changes.csv``) the child's deaths were registered under the parent, so
+    ``inegi_deaths`` divides by parent + child; a curated row that divides by the parent alone is kept as published
+    and its note says which rate is consistent.
+    """
+    population = conapo_long(conapo_wide).set_index(["code", "year"])["population"]
+    names = conapo_wide.set_index("CVE")["Municipio"]
+    out = rows.copy()
+    for i, r in out.iterrows():
+        if r["country"] != "MX" or r["geo_level"] != "municipality" or pd.isna(r["population"]) or pd.isna(r["year"]):
+            continue
+        year = int(r["year"])
+        later = changes[(changes["parent_code"] == r["code"]) & (changes["counted_separately_from"] > year)]
+        if later.empty or int(r["population"]) != population.get((r["code"], year)):
+            continue
+        both = int(r["population"]) + sum(int(population[(c, year)]) for c in later["code"])
+        children = " and ".join(f"{names[c]} ({c}, separate from {int(s)})"
+                                for c, s in zip(later["code"], later["counted_separately_from"]))
+        note = (
+            f"The curator divided by {names[r['code']]}'s CONAPO population alone ({int(r['population']):,}). "
+            f"Deaths in {children} were still registered under {names[r['code']]} in {year}, so measure inegi_deaths "
+            f"divides the same deaths by both populations ({both:,}): that rate is the consistent one. Kept as "
+            "published."
+        )
+        out.at[i, "notes"] = note if pd.isna(r["notes"]) or not r["notes"] else f"{r['notes']} {note}"
+    return out

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from geo.build.layers.homicides.measures import HOMICIDE_MEASURES
 from geo.build.layers.homicides.common import FULL_YEAR, NO_RATE_COUNTS_ONLY, US_STATE_FIPS, _frame, _point
+from geo.build.layers.homicides.measures import HOMICIDE_MEASURES
 
 FBI_SOURCE = "FBI UCR murders as compiled by FiveThirtyEight (fivethirtyeight/data murder_2016/murder_2015_final.csv)"
 

@@ -1,15 +1,12 @@
 """INEGI death registrations → ``homicides`` rows (measure ``inegi_deaths``)."""
 from __future__ import annotations
 
-
 import pandas as pd
 
-from geo.build.report import BuildReport
-
-from geo.build.layers.homicides.measures import HOMICIDE_MEASURES
 from geo.build.layers.homicides.common import FULL_YEAR, MX_STATES, PER, RATE_COMPUTED, _frame, conapo_long
+from geo.build.layers.homicides.measures import HOMICIDE_MEASURES
+from geo.build.report import BuildReport
 from geo.build.sources import inegi_homicides
-
 
 INEGI_SOURCE = (
     "INEGI Estadísticas de mortalidad, defunciones por homicidio, year of registration (via "

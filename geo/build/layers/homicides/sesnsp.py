@@ -1,15 +1,12 @@
 """SESNSP intentional-homicide crimes → ``homicides`` rows (measure ``sesnsp_intentional``)."""
 from __future__ import annotations
 
-
 import pandas as pd
 
-from geo.build.report import BuildReport
-
-from geo.build.layers.homicides.measures import HOMICIDE_MEASURES
 from geo.build.layers.homicides.common import MX_STATES, PER, RATE_COMPUTED, _frame, conapo_long
+from geo.build.layers.homicides.measures import HOMICIDE_MEASURES
+from geo.build.report import BuildReport
 from geo.build.sources import sesnsp
-
 
 MONTH_ABBR = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
