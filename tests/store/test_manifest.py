@@ -40,7 +40,7 @@ def test_geoparquet_1_1_with_bbox_covering(name, entry):
     assert "covering" in geo["columns"]["geometry"]
     frame = gpd.read_parquet(DATA_DIR / entry["file"])
     assert frame.crs.to_epsg() == 4326
-    assert frame.geometry.is_valid.all()
+    assert frame.geometry.dropna().is_valid.all()  # a row may have no shape (border-wide deployments)
 
 
 def test_measures_defined_for_crossings():
