@@ -13,6 +13,7 @@ if problem := leaflet_assets.publish_once(Path(__file__).parent / "static"):
 
 PAGES = [
     st.Page("pages/overview.py", title="Overview", icon=":material/public:", default=True),
+    st.Page("pages/explorer.py", title="Corridor Explorer", icon=":material/travel_explore:", url_path="explorer"),
     st.Page("pages/ports.py", title="Ports of Entry", icon=":material/directions_car:", url_path="ports"),
     st.Page("pages/city_violence.py", title="City Violence", icon=":material/crisis_alert:", url_path="city_violence"),
 ]

@@ -12,6 +12,7 @@ import pandas as pd
 from geo.paths import DATA_DIR, shared_data_dir
 from geo.store import db, queries
 from geo.store.sql_guard import UnsafeSQL, check_select
+from geo.views.explorer import focus
 
 
 def _emit(frame: pd.DataFrame, fmt: str) -> None:
@@ -80,6 +81,18 @@ def cmd_sql(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_explore(args: argparse.Namespace) -> int:
+    from geo.views.explorer import report
+
+    zone = focus.zone(focus.resolve(args.focus), args.radius_km)
+    result = report.explore(zone, args.year)
+    if args.format == "json":
+        sys.stdout.write(json.dumps(report.as_json(result), ensure_ascii=False, indent=1, default=str) + "\n")
+    else:
+        sys.stdout.write(report.as_csv(result))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m geo", description="Border Corridors Atlas data tools")
     top.add_argument("--data", default=str(DATA_DIR), help="folder with the layers and manifest.json")
@@ -105,6 +118,13 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("statement")
     s.add_argument("--format", choices=["csv", "json"], default="csv")
     s.set_defaults(func=cmd_sql)
+    e = sub.add_parser("explore", help="binational summary and scorecard around a focus (Corridor Explorer)")
+    e.add_argument("focus", help="preset slug (juarez-el-paso, arizona-sonora, …), port-CODE, sector-NAME, corridor-ID "
+                                 "or point:LON,LAT")
+    e.add_argument("--radius-km", type=int, default=focus.DEFAULT_RADIUS_KM, help="buffer radius, 10–200 km")
+    e.add_argument("--year", type=int, required=True, help="calendar year (fiscal year for Border Patrol figures)")
+    e.add_argument("--format", choices=["csv", "json"], default="json")
+    e.set_defaults(func=cmd_explore)
     return top
 
 
@@ -112,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.func(args)
-    except (UnsafeSQL, queries.QueryError, db.LayerError, FileNotFoundError) as exc:
+    except (UnsafeSQL, queries.QueryError, db.LayerError, FileNotFoundError, focus.FocusError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except duckdb.Error as exc:

@@ -47,6 +47,7 @@ INPUTS: dict[str, tuple[str, str]] = {
     "deployments": ("curated", "deployments.csv"),
     "curated_readme": ("curated", "README.md"),
     "twin_cities": ("reference", "twin_cities.csv"),
+    "focus_presets": ("reference", "focus_presets.csv"),
     "us_city_counties": ("reference", "us_city_counties.csv"),
     "mx_municipio_changes": ("reference", "mx_municipio_changes.csv"),
     "usbp_sector_counties": ("reference", "usbp_sector_counties.csv"),

@@ -1,0 +1,184 @@
+"""The Corridor Explorer map: the focus buffer on our offline basemap, and everything inside it highlighted.
+
+Counties and municipios are shaded by homicide rate (the City Violence classes) and outlined heavier when they
+count (mostly inside); ports, corridors, sectors, located deployments and the fence are drawn over them.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pydeck as pdk
+
+from geo.maps import basemap, fence
+from geo.maps.deck import CompactDeck, make_deck
+from geo.maps.homicide_choropleth import NO_DATA, PALETTE, class_labels, rate_class
+from geo.maps.legend import Legend
+from geo.store import queries
+
+ZONE_FILL = [30, 100, 200, 28]
+ZONE_LINE = [30, 100, 200]
+SECTOR_LINE = [90, 90, 90]
+CORRIDOR = [110, 50, 150]
+PORT = [33, 102, 172]
+DEPLOYMENT = {"US": [0, 114, 178], "MX": [0, 158, 115]}
+NO_DATA_FILL = [207, 207, 207, 150]
+PLACES_ID = "explorer-places"
+MAP_HEIGHT_PX = 520
+TOOLTIP = {
+    "html": "{tooltip}",
+    "style": {"backgroundColor": "#222", "color": "#fff", "fontSize": "12px", "maxWidth": "340px", "minWidth": "200px"},
+}
+
+
+def _hex_rgb(colour: str, alpha: int = 200) -> list[int]:
+    return [int(colour[i : i + 2], 16) for i in (1, 3, 5)] + [alpha]
+
+
+def _features(rows: pd.DataFrame, properties) -> dict:
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "geometry": json.loads(r.geojson), "properties": properties(r)}
+            for r in rows.itertuples(index=False)
+            if r.geojson
+        ],
+    }
+
+
+def place_layer(
+    shapes: pd.DataFrame, found: pd.DataFrame, rates: dict[str, float | None], measure_label: str
+) -> pdk.Layer:
+    share = dict(zip(found["key"], found["share_inside"]))
+    inside = set(found.loc[found["inside"], "key"])
+
+    def props(r):
+        rate = rates.get(r.code)
+        cls = rate_class(rate)
+        fill = NO_DATA_FILL if cls == NO_DATA else _hex_rgb(PALETTE[cls], 190 if r.code in inside else 90)
+        rate_text = "no data" if rate is None else f"{rate:,.1f} per 100,000 ({measure_label})"
+        counted = "counted (mostly inside)" if r.code in inside else "not counted (less than half inside)"
+        return {
+            "fill": fill,
+            "width": 2.5 if r.code in inside else 0.6,
+            "lon": r.lon,
+            "lat": r.lat,
+            "code": r.code,
+            "tooltip": f"<b>{r.name}</b> ({'Mexico' if r.country == 'MX' else 'US'})<br/>{rate_text}<br/>"
+            f"{share.get(r.code, 0):.0%} of its area inside the buffer: {counted}",
+        }
+
+    return pdk.Layer(
+        "GeoJsonLayer",
+        id=PLACES_ID,
+        data=_features(shapes, props),
+        get_fill_color="properties.fill",
+        get_line_color=[60, 60, 60],
+        get_line_width="properties.width",
+        line_width_units="'pixels'",
+        pickable=True,
+        auto_highlight=True,
+    )
+
+
+def deck(
+    zone_geojson: str,
+    shapes: pd.DataFrame,
+    found: pd.DataFrame,
+    rates: dict,
+    measure_label: str,
+    corridors: pd.DataFrame,
+    box: tuple[float, float, float, float],
+) -> CompactDeck:
+    ports = found[found["kind"] == "port"]
+    located = found[
+        (found["kind"] == "deployment") & found["extra"].isin(["city", "site", "region"])
+    ]  # states: listed, not dotted
+    layers = [
+        place_layer(shapes, found, rates, measure_label),
+        pdk.Layer(
+            "GeoJsonLayer",
+            id="explorer-zone",
+            data=json.loads(zone_geojson),
+            get_fill_color=ZONE_FILL,
+            get_line_color=ZONE_LINE,
+            line_width_min_pixels=2,
+            pickable=False,
+        ),
+        pdk.Layer(
+            "GeoJsonLayer",
+            id="explorer-corridors",
+            data=_features(corridors, lambda r: {"tooltip": r.tooltip}),
+            get_line_color=CORRIDOR,
+            line_width_min_pixels=3,
+            pickable=True,
+        ),
+        pdk.Layer(
+            "ScatterplotLayer",
+            id="explorer-ports",
+            data=[
+                {"lon": float(x), "lat": float(y), "tooltip": f"<b>{n}</b> port of entry"}
+                for x, y, n in zip(ports["lon"], ports["lat"], ports["name"])
+            ],
+            get_position=["lon", "lat"],
+            get_radius=7,
+            radius_units="'pixels'",
+            get_fill_color=PORT,
+            get_line_color=[255, 255, 255],
+            stroked=True,
+            line_width_min_pixels=1.5,
+            pickable=True,
+        ),
+        pdk.Layer(
+            "ScatterplotLayer",
+            id="explorer-deployments",
+            data=[
+                {
+                    "lon": float(x),
+                    "lat": float(y),
+                    "colour": DEPLOYMENT["MX" if c == "MX" else "US"],
+                    "tooltip": f"<b>{n}</b> (deployment, {c})",
+                }
+                for x, y, n, c in zip(located["lon"], located["lat"], located["name"], located["country"])
+                if pd.notna(x)
+            ],
+            get_position=["lon", "lat"],
+            get_radius=6,
+            radius_units="'pixels'",
+            get_fill_color="colour",
+            get_line_color=[0, 0, 0],
+            stroked=True,
+            line_width_min_pixels=1,
+            pickable=True,
+        ),
+    ]
+    view = basemap.fit_view([box[0], box[2]], [box[1], box[3]], height_px=MAP_HEIGHT_PX)
+    labels = basemap.place_labels(view.zoom, min_population=100_000)
+    return make_deck(basemap.compose(layers, labels=labels, beneath_line=[fence.layer()]), view, tooltip=TOOLTIP)
+
+
+def legend(measure_label: str, period: str, radius_km: int) -> Legend:
+    return Legend(
+        title=f"Homicide rate, {measure_label}",
+        units="per 100,000 residents; bold outline = counted (≥ 50 % inside the buffer)",
+        period=period,
+        swatches=[(c, t) for c, t in zip(PALETTE, class_labels())]
+        + [
+            ("#cfcfcf", "no data (US counties: no county series in the atlas)"),
+            ("#1e64c8", f"buffer: {radius_km} km around the focus"),
+            ("#6e3296", "smuggling corridor (schematic)"),
+            ("#2166ac", "port of entry"),
+            ("#0072b2", "US deployment"),
+            ("#009e73", "Mexican deployment"),
+        ],
+        notes=[fence.credit()],
+    )
+
+
+def shapes_for(codes: list[str]) -> pd.DataFrame:
+    return (
+        queries.run("explore_place_shapes", {"codes": codes, "tolerance": 0.003})
+        if codes
+        else pd.DataFrame(columns=["country", "code", "name", "lon", "lat", "geojson"])
+    )

@@ -1,0 +1,134 @@
+"""What the explorer is centred on: a slug (``juarez-el-paso``, ``port-2604``, ``sector-tucson``, ``corridor-c03``,
+``point:-106.45,31.76``) resolved to a lon/lat geometry, plus the buffer that every section shares.
+
+Buffers and distances are computed in an azimuthal equidistant projection centred on the focus: distances from
+the centre are exact on the ellipsoid, and within 300 km of it other distances are off by under 0.3 %.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import shapely
+
+from geo.store import queries
+
+RADIUS_KM = (10, 200)
+DEFAULT_RADIUS_KM = 100
+DEFAULT_FOCUS = "juarez-el-paso"
+_POINT = re.compile(r"^point:(-?\d{1,3}(?:\.\d{1,6})?),(-?\d{1,2}(?:\.\d{1,6})?)$")
+# Where a clicked point may be: the border states' box (a point elsewhere has no layer to summarise).
+POINT_BOX = (-125.0, 22.0, -90.0, 38.0)
+
+
+class FocusError(ValueError):
+    """A focus slug that names nothing the atlas holds."""
+
+
+@dataclass(frozen=True)
+class Focus:
+    slug: str
+    kind: str  # preset | port | sector | corridor | point
+    label: str
+    wkt: str
+    detail: str = ""
+
+    @property
+    def centre(self) -> tuple[float, float]:
+        point = shapely.from_wkt(self.wkt).centroid
+        return round(point.x, 4), round(point.y, 4)
+
+    @property
+    def proj(self) -> str:
+        lon, lat = self.centre
+        return f"+proj=aeqd +lat_0={lat} +lon_0={lon} +units=m +ellps=WGS84 +no_defs"
+
+
+@dataclass(frozen=True)
+class Zone:
+    """The focus buffered by the radius: the parameters every explorer query binds.
+
+    ``box`` is a lon/lat box that surely holds the buffer (for the bbox row-group skip), widened by 2 %.
+    """
+
+    focus: Focus
+    radius_km: int
+
+    @property
+    def box(self) -> tuple[float, float, float, float]:
+        min_lon, min_lat, max_lon, max_lat = shapely.from_wkt(self.focus.wkt).bounds
+        dlat = self.radius_km / 110.574 * 1.02
+        widest = math.cos(math.radians(min(89.0, max(abs(min_lat), abs(max_lat)) + dlat)))
+        dlon = self.radius_km / (111.320 * widest) * 1.02
+        return min_lon - dlon, min_lat - dlat, max_lon + dlon, max_lat + dlat
+
+    def params(self) -> dict:
+        min_lon, min_lat, max_lon, max_lat = self.box
+        return {
+            "focus_wkt": self.focus.wkt,
+            "proj": self.focus.proj,
+            "radius_m": self.radius_km * 1000,
+            "min_lon": min_lon,
+            "min_lat": min_lat,
+            "max_lon": max_lon,
+            "max_lat": max_lat,
+        }
+
+
+def zone(focus: Focus, radius_km: int) -> Zone:
+    return Zone(focus, check_radius(radius_km))
+
+
+@lru_cache(maxsize=1)
+def presets() -> list[dict]:
+    return queries.run("focus_presets_list").to_dict("records")
+
+
+@lru_cache(maxsize=1)
+def _shapes() -> dict[str, dict]:
+    rows = queries.run("focus_shapes").to_dict("records")
+    corridors = queries.run("corridor_shapes").to_dict("records") if "corridor_shapes" in queries.available() else []
+    return {f"{r['kind']}-{r['key'].lower()}": r for r in rows + corridors}
+
+
+def choices() -> dict[str, str]:
+    """Every slug a user can pick, with its label: presets first, then ports, sectors and corridors."""
+    out = {p["slug"]: p["name"] for p in presets()}
+    out.update({slug: row["label"] for slug, row in _shapes().items()})
+    return out
+
+
+def resolve(slug: str) -> Focus:
+    """The focus a slug names; :class:`FocusError` with the valid forms when it names nothing."""
+    text = (slug or "").strip().lower()
+    for preset in presets():
+        if preset["slug"] == text:
+            return Focus(text, "preset", preset["name"], preset["wkt"], f"ports: {preset['port_names']}")
+    if text in _shapes():
+        row = _shapes()[text]
+        return Focus(text, row["kind"], row["label"], row["wkt"])
+    match = _POINT.match(text)
+    if match:
+        lon, lat = float(match.group(1)), float(match.group(2))
+        if POINT_BOX[0] <= lon <= POINT_BOX[2] and POINT_BOX[1] <= lat <= POINT_BOX[3]:
+            return Focus(
+                f"point:{lon:.4f},{lat:.4f}", "point", f"Point {lat:.3f}° N, {abs(lon):.3f}° W", f"POINT ({lon} {lat})"
+            )
+        raise FocusError(
+            f"point {lon},{lat} is outside the border states (lon {POINT_BOX[0]}…{POINT_BOX[2]}, "
+            f"lat {POINT_BOX[1]}…{POINT_BOX[3]})"
+        )
+    raise FocusError(
+        f"unknown focus '{slug}'; use a preset ({', '.join(p['slug'] for p in presets())}), port-CODE, "
+        "sector-NAME, corridor-ID or point:LON,LAT"
+    )
+
+
+def check_radius(radius_km: int) -> int:
+    low, high = RADIUS_KM
+    if not low <= int(radius_km) <= high:
+        raise FocusError(f"radius {radius_km} km is outside {low}–{high} km")
+    return int(radius_km)

@@ -1,0 +1,107 @@
+"""What the Corridor Explorer page draws for one focus, radius and year: the map, the tables, the notes.
+
+Pure (no streamlit): the page only lays these out, so the same screen is testable and reusable.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import pandas as pd
+
+from geo.maps import explorer_deck
+from geo.maps.deck import CompactDeck
+from geo.maps.legend import Legend
+from geo.store import provenance, queries
+from geo.views.explorer import focus, report
+from geo.views.explorer.summary import MX_HOMICIDE_MEASURES, of_kind
+
+YEARS = list(range(1996, 2026))
+DEFAULT_YEAR = 2010
+RADII = list(range(10, 201, 10))
+SUMMARY_COLUMNS = {
+    "section": "Section",
+    "indicator": "Indicator",
+    "us_text": "United States",
+    "mx_text": "Mexico",
+    "period": "Period",
+    "source": "Source",
+}
+
+
+@dataclass
+class Screen:
+    result: dict
+    deck: CompactDeck
+    legend: Legend
+    summary: pd.DataFrame
+    scorecard: pd.DataFrame
+    definitions: pd.DataFrame
+    method: str
+
+
+def parse_focus(raw: str | None) -> tuple[str, str | None]:
+    """A focus slug from a link: a known one, or the default with a notice that says what is accepted."""
+    if not raw:
+        return focus.DEFAULT_FOCUS, None
+    try:
+        return focus.resolve(raw[:80]).slug, None
+    except focus.FocusError as exc:
+        return focus.DEFAULT_FOCUS, f"Ignored focus={raw[:40]!r} in the link ({exc}); showing {focus.DEFAULT_FOCUS}."
+
+
+def _place_rates(codes: list[str], year: int) -> tuple[dict[str, float | None], str]:
+    rows = queries.run("explore_place_homicides", {"codes": codes, "year": year}) if codes else pd.DataFrame()
+    for measure in MX_HOMICIDE_MEASURES:
+        chosen = rows[rows["measure"] == measure] if not rows.empty else rows
+        if not chosen.empty:
+            label = provenance.measure_definition("homicides", measure).get("label", measure)
+            return {
+                c: (None if pd.isna(r) else float(r)) for c, r in zip(chosen["code"], chosen["rate_per_100k"])
+            }, label
+    return {}, "no municipal figure this year"
+
+
+def build(slug: str, radius_km: int, year: int) -> Screen:
+    zone = focus.zone(focus.resolve(slug), radius_km)
+    result = report.explore(zone, year)
+    found = result["features"]
+    places = of_kind(found, "place")
+    rates, label = _place_rates(places["key"].tolist(), year)
+    corridors_inside = of_kind(found, "corridor")["key"].tolist()
+    corridors = (
+        queries.run("explore_corridor_lines", {"ids": corridors_inside})
+        if corridors_inside
+        else pd.DataFrame(columns=["geojson", "tooltip"])
+    )
+    zone_geojson = found.loc[found["kind"] == "zone", "geojson"].iloc[0]
+    deck = explorer_deck.deck(
+        zone_geojson, explorer_deck.shapes_for(places["key"].tolist()), places, rates, label, corridors, zone.box
+    )
+    rows = pd.DataFrame(result["rows"])
+    score = pd.DataFrame(result["scorecard"])
+    method = (
+        f"Buffer: {radius_km} km around {zone.focus.label} ({zone.focus.detail or zone.focus.kind}), drawn in an "
+        "azimuthal "
+        "equidistant projection centred on the focus. Homicides and population: whole municipios/counties with at "
+        "least half their area inside (the same rule on both sides); the US side has no county series in the atlas, "
+        "so its figures are the city rows whose point lies inside. A missing figure says *no data*, never 0."
+    )
+    return Screen(
+        result=result,
+        deck=deck,
+        legend=explorer_deck.legend(label, str(year), radius_km),
+        summary=rows[list(SUMMARY_COLUMNS)].rename(columns=SUMMARY_COLUMNS),
+        scorecard=score,
+        definitions=rows[["indicator", "definition"]].drop_duplicates("indicator"),
+        method=method,
+    )
+
+
+def csv_bytes(screen: Screen) -> bytes:
+    return report.as_csv(screen.result).encode("utf-8")
+
+
+def json_bytes(screen: Screen) -> bytes:
+    return json.dumps(report.as_json(screen.result), default=str, ensure_ascii=False, indent=1).encode("utf-8")

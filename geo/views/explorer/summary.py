@@ -1,0 +1,384 @@
+"""The binational summary of a focus: US and Mexican columns side by side, each cell with period, source and
+definition. A figure the atlas does not hold says *no data* (and why), never 0.
+
+Homicides and population use whole municipios/counties whose area lies mostly (≥ 50 %) inside the buffer, the same
+rule on both sides; the US side has no county homicide or population series, so its only figures are the city rows
+(police jurisdictions) whose point lies inside.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+import pandas as pd
+
+from geo.numbers import full
+from geo.store import provenance, queries
+from geo.views.explorer.focus import Zone  # noqa: F401  (type of summary())
+
+MOSTLY_INSIDE = 0.5
+# Mexican homicide measures in order of preference for a year: deaths by occurrence, by registration, then crimes.
+MX_HOMICIDE_MEASURES = ("inegi_occurrence", "inegi_deaths", "sesnsp_intentional")
+US_CITY_MEASURES = ("curated_city", "fbi_ucr_murders")
+NO_DATA = "no data"
+
+
+@dataclass(frozen=True)
+class Row:
+    section: str
+    indicator: str
+    us_value: float | None
+    us_text: str
+    mx_value: float | None
+    mx_text: str
+    period: str
+    source: str
+    definition: str
+
+    def record(self) -> dict:
+        return asdict(self)
+
+
+def _num(value) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)
+
+
+def _rate(homicides: float | None, population: float | None) -> float | None:
+    return None if not homicides and homicides != 0 or not population else round(homicides / population * 1e5, 2)
+
+
+def features(zone: Zone) -> pd.DataFrame:
+    """Everything the buffer touches (one spatial query); places get ``inside`` = mostly inside (the rule every
+    sum uses)."""
+    frame = queries.run("explore_features", zone.params())
+    return frame.assign(inside=(frame["kind"] != "place") | (frame["share_inside"] >= MOSTLY_INSIDE))
+
+
+def of_kind(found: pd.DataFrame, kind: str) -> pd.DataFrame:
+    return found[found["kind"] == kind].reset_index(drop=True)
+
+
+def short_source(layer: str) -> str:
+    """Publisher and vintage of a layer, for a table cell (the full line with licence is on the layer's page)."""
+    entry = provenance.layer(layer)
+    return f"{entry['publisher']} ({entry['vintage']})"
+
+
+def _measure_label(measure: str) -> str:
+    return provenance.measure_definition("homicides", measure).get("label", measure)
+
+
+def homicide_rows(found: pd.DataFrame, year: int) -> list[Row]:
+    inside = of_kind(found, "place").query("inside")
+    mx_codes = inside.loc[inside["country"] == "MX", "key"].tolist()
+    rows = queries.run("explore_place_homicides", {"codes": mx_codes, "year": year}) if mx_codes else pd.DataFrame()
+    mx_measure = next((m for m in MX_HOMICIDE_MEASURES if not rows.empty and (rows["measure"] == m).any()), None)
+    names = ", ".join(inside.loc[inside["country"] == "MX", "name"]) or "none"
+    if mx_measure:
+        chosen = rows[rows["measure"] == mx_measure]
+        killed = _num(chosen["homicides"].sum(min_count=1))
+        people = _num(chosen["population"].sum(min_count=1))
+        unit = "crimes" if mx_measure == "sesnsp_intentional" else "deaths"
+        mx_count = f"{full(killed)} {unit} in {len(chosen)} municipio(s): {names}"
+        mx_pop = f"{full(people)} residents (CONAPO mid-year) in {len(chosen)} municipio(s)"
+        mx_rate = _rate(killed, people) if chosen["months"].min() == 12 else None
+        period = f"{chosen['period'].iloc[0]} {year}"
+        definition = provenance.measure_definition("homicides", mx_measure).get("definition", "")
+        mx_label = _measure_label(mx_measure)
+    else:
+        killed = people = mx_rate = None
+        mx_count = mx_pop = f"{NO_DATA}: no municipal homicide figure in the atlas for {year}"
+        period, definition, mx_label = str(year), "", NO_DATA
+
+    city_keys = of_kind(found, "city")["key"].tolist()
+    city = (
+        queries.run("explore_city_homicides", {"city_keys": city_keys, "year": year})
+        if city_keys
+        else pd.DataFrame(columns=["country", "measure", "place", "homicides", "population", "source"])
+    )
+    us_city = city[(city["country"] == "US") & city["measure"].isin(US_CITY_MEASURES)]
+    us_city = us_city.sort_values("measure").drop_duplicates("place")  # curated first, FBI where curated is absent
+    if us_city.empty:
+        us_count = us_pop = us_rate_text = (
+            f"{NO_DATA}: the atlas holds no US county homicide or population series; no city figure inside for {year}"
+        )
+        us_killed = us_people = us_rate = None
+    else:
+        us_killed = _num(us_city["homicides"].sum(min_count=1))
+        us_people = _num(us_city["population"].sum(min_count=1))
+        us_rate = _rate(us_killed, us_people) if us_city["population"].notna().all() else None
+        cities = ", ".join(us_city["place"])
+        us_count = f"{full(us_killed)} homicides in the city police jurisdiction(s) of {cities}"
+        us_pop = (
+            f"{full(us_people)} residents of {cities} (city)"
+            if us_people
+            else f"{NO_DATA} (county population not in the atlas)"
+        )
+        us_rate_text = (
+            f"{us_rate:.1f} per 100,000 (city)" if us_rate is not None else f"{NO_DATA}: no population for a rate"
+        )
+    us_source = "; ".join(sorted(set(us_city["source"].dropna()))) if not us_city.empty else "none"
+    mx_source = f"{mx_label}; population CONAPO" if mx_measure else NO_DATA
+    rule = "Mexico: whole municipios with ≥ 50 % of their area inside the buffer; US: city rows whose point is inside."
+    return [
+        Row("People", "Resident population", us_people, us_pop, people, mx_pop, period, mx_source, rule),
+        Row(
+            "Homicides",
+            f"Homicides ({mx_label})",
+            us_killed,
+            us_count,
+            killed,
+            mx_count,
+            period,
+            f"MX: {mx_source} · US: {us_source}",
+            definition,
+        ),
+        Row(
+            "Homicides",
+            "Homicide rate per 100,000",
+            us_rate,
+            us_rate_text if not us_city.empty else us_count,
+            mx_rate,
+            f"{mx_rate:.1f} per 100,000" if mx_rate is not None else f"{NO_DATA}: no full-year rate",
+            period,
+            f"MX: {mx_source} · US: {us_source}",
+            f"Rate = count ÷ population × 100,000. {rule}",
+        ),
+    ]
+
+
+def crossing_rows(found: pd.DataFrame, year: int) -> list[Row]:
+    ports = of_kind(found, "port")
+    codes = ports["extra"].dropna().tolist()  # extra = the CBP port code (NULL for a port BTS does not count)
+    names = ", ".join(ports["name"]) or "none"
+    totals = queries.run("explore_crossings_year", {"port_codes": codes, "year": year}) if codes else pd.DataFrame()
+    units = provenance.measure_units("crossings")
+    source = short_source("crossings")
+    mx_text = "not published: BTS counts inbound crossings into the US only"
+    if totals.empty:
+        return [
+            Row(
+                "Crossings",
+                "Inbound crossings",
+                None,
+                f"{NO_DATA} for {year} at the ports inside ({names})",
+                None,
+                mx_text,
+                str(year),
+                source,
+                "",
+            )
+        ]
+    rows = []
+    for t in totals.itertuples(index=False):
+        months = "" if t.months_reported == 12 else f" ({t.months_reported} months reported)"
+        rows.append(
+            Row(
+                "Crossings",
+                f"{t.measure} ({units.get(t.measure, '')}), inbound",
+                float(t.total),
+                f"{full(t.total)} at {t.ports_reporting} port(s){months}",
+                None,
+                mx_text,
+                f"Jan–Dec {year}",
+                source,
+                provenance.measure_definition("crossings", t.measure).get("definition", ""),
+            )
+        )
+    rows[0] = Row(**{**rows[0].record(), "definition": rows[0].definition + f" Ports inside: {names}."})
+    return rows
+
+
+def encounter_rows(found: pd.DataFrame, year: int) -> list[Row]:
+    names = of_kind(found, "sector")["key"].tolist()
+    mx_text = "not applicable: Border Patrol works on the US side"
+    if not names:
+        return [Row("Border Patrol", "Apprehensions", None, "no sector inside the buffer", None, mx_text, "", "", "")]
+    figures = queries.run("explore_encounters_year", {"sectors": names, "fiscal_year": year})
+    exact = figures[(figures["measure"] == "usbp_apprehensions") & (figures["months"] == 12)]
+    chosen = exact if len(exact) == len(names) else figures[figures["measure"] == "ohss_encounters_rounded"]
+    layer = "encounters" if chosen is exact else "encounters_annual"
+    if chosen.empty:
+        return [
+            Row(
+                "Border Patrol",
+                "Apprehensions",
+                None,
+                f"{NO_DATA} for FY{year}",
+                None,
+                mx_text,
+                f"FY{year}",
+                short_source("encounters"),
+                "",
+            )
+        ]
+    measure = chosen["measure"].iloc[0]
+    meta = provenance.measure_definition(layer, measure)
+    partial = " (partial year)" if chosen["partial"].fillna(False).any() else ""
+    total = float(chosen["encounters"].sum())
+    per = "; ".join(f"{s}: {full(v)}" for s, v in zip(chosen["sector"], chosen["encounters"]))
+    note = " Sectors are a border-county approximation; a sector's figure covers all of it, not just the buffer."
+    return [
+        Row(
+            "Border Patrol",
+            meta.get("label", measure),
+            total,
+            f"{full(total)} in sector(s) {per}{partial}",
+            None,
+            mx_text,
+            f"FY{year} (Oct {year - 1}–Sep {year})",
+            short_source(layer),
+            meta.get("definition", "") + note,
+        )
+    ]
+
+
+def fence_rows(found: pd.DataFrame) -> list[Row]:
+    fence = of_kind(found, "fence").groupby("extra")["km_inside"].sum().sort_values(ascending=False)
+    total = float(fence.sum())
+    by_type = "; ".join(f"{t}: {k:,.1f} km" for t, k in fence.items())
+    entry = provenance.layer("fence")
+    return [
+        Row(
+            "Fence",
+            "Border fence inside the buffer (2017)",
+            round(total, 1),
+            f"{total:,.1f} km ({by_type})" if by_type else "0 km mapped inside (Reveal 2017)",
+            None,
+            "not mapped (the source maps US barriers)",
+            "as of 2017",
+            f"{entry['credit']}",
+            entry["measures"]["length_km"]["definition"],
+        )
+    ]
+
+
+def deployment_rows(found: pd.DataFrame, year: int) -> list[Row]:
+    inside = set(of_kind(found, "deployment")["key"])
+    active = queries.run(
+        "deployments_active_year", {"year": year, "countries": ["US", "MX"], "states": [], "tolerance": 1.0}
+    )
+    wide = active[active["scope"] == "border"]
+    # Inside the buffer a contingent counts unless its own operation (or the row superseding it) is inside too: a
+    # state contingent of a border-wide operation adds its figure here, the operation itself is not located.
+    parent = dict(zip(active["deployment_id"], active["parent_id"]))
+
+    def ancestors(row_id: str) -> set[str]:
+        found, step = set(), parent.get(row_id)
+        while isinstance(step, str) and step and step not in found:
+            found.add(step)
+            step = parent.get(step)
+        return found
+
+    here = active[active["deployment_id"].isin(inside)].copy()
+    here["counts_in_total"] = [
+        not (ancestors(r.deployment_id) & inside) and r.superseded_by not in inside for r in here.itertuples()
+    ]
+    here["not_counted_because"] = [
+        None
+        if r.counts_in_total
+        else (
+            "inside " + ", ".join(sorted(ancestors(r.deployment_id) & inside))
+            if ancestors(r.deployment_id) & inside
+            else f"superseded by {r.superseded_by}"
+        )
+        for r in here.itertuples()
+    ]
+
+    def side(country: str) -> tuple[float | None, str]:
+        rows = here[here["country"].str.contains(country)]
+        if rows.empty:
+            return None, f"none located inside in {year}"
+        counted = rows[rows["counts_in_total"]]
+        total = counted["personnel"].sum(min_count=1)
+        listed = "; ".join(
+            f"{r.operation} ({r.force}): {full(r.personnel) if pd.notna(r.personnel) else 'personnel not given'}, "
+            f"{r.period_label}{'' if r.counts_in_total else ' [not added: ' + str(r.not_counted_because) + ']'}"
+            for r in rows.itertuples(index=False)
+        )
+        head = f"{full(total)} personnel (peak figures)" if pd.notna(total) else "no personnel figure"
+        return _num(total), f"{head}: {listed}"
+
+    us_total, us_text = side("US")
+    mx_total, mx_text = side("MX")
+    context = "; ".join(
+        f"{r.country}: {r.operation} ({full(r.personnel) if pd.notna(r.personnel) else '—'})"
+        for r in wide.itertuples(index=False)
+    )
+    definition = (
+        "Curated deployments whose state polygon or site point meets the buffer and that were active in the year; a "
+        "contingent inside its operation, or a row superseded by a later figure, is listed but not added. Personnel "
+        "are peak figures for the whole deployment, not yearly strength."
+        + (f" Border-wide that year (not located, not added): {context}." if context else "")
+    )
+    return [
+        Row(
+            "Deployments",
+            f"Forces deployed in {year}",
+            us_total,
+            us_text,
+            mx_total,
+            mx_text,
+            str(year),
+            short_source("deployments"),
+            definition,
+        )
+    ]
+
+
+def corridor_rows(found: pd.DataFrame, year: int) -> list[Row]:
+    inside = set(of_kind(found, "corridor")["key"])
+    flows = queries.run("corridors_flows_in_year", {"year": year, "direction": "", "commodity": ""})
+    flows = flows[flows["corridor_id"].isin(inside)]
+
+    def way(direction: str) -> tuple[float | None, str]:
+        rows = flows[flows["direction"] == direction]
+        if rows.empty:
+            return None, f"no corridor through the buffer records {direction} flows in {year}"
+        groups = rows.groupby("commodity_group")["corridor_id"].agg(lambda ids: ", ".join(sorted(set(ids))))
+        return float(rows["corridor_id"].nunique()), "; ".join(f"{g}: {ids}" for g, ids in groups.items())
+
+    nb_count, nb_text = way("NB")
+    sb_count, sb_text = way("SB")
+    names = (
+        "; ".join(
+            f"{cid} {name}"
+            for cid, name in flows[["corridor_id", "corridor_name"]].drop_duplicates().itertuples(index=False)
+        )
+        or "none"
+    )
+    return [
+        Row(
+            "Corridors",
+            "Smuggling corridors through the buffer (northbound → US column, southbound → MX column)",
+            nb_count,
+            f"northbound {nb_text}",
+            sb_count,
+            f"southbound {sb_text}",
+            str(year),
+            short_source("corridors"),
+            f"Curated corridors valid in the year whose schematic line crosses the buffer: {names}. Lines are "
+            "schematic highway paths between named places, not traced shipments.",
+        )
+    ]
+
+
+def summary(zone: Zone, year: int) -> dict:
+    """Every section for the focus and year, plus what the map draws (the features found and the buffer)."""
+    found = features(zone)
+    rows = (
+        homicide_rows(found, year)
+        + crossing_rows(found, year)
+        + encounter_rows(found, year)
+        + deployment_rows(found, year)
+        + corridor_rows(found, year)
+        + fence_rows(found)
+    )
+    return {
+        "focus": zone.focus.slug,
+        "label": zone.focus.label,
+        "radius_km": zone.radius_km,
+        "year": year,
+        "rows": [r.record() for r in rows],
+        "features": found,
+    }

@@ -1,0 +1,109 @@
+"""Corridor Explorer: pick a place (crossing region, port, sector, corridor, or click the map) and a radius; read
+every layer on both sides of the line, side by side, with an outcome scorecard; compare two places."""
+
+import streamlit as st
+
+from geo.views.explorer import focus, screen
+from ui import data, link_state, url_state
+
+data.ready()
+st.title("Corridor Explorer")
+CHOICES = focus.choices()
+
+if "focus" not in st.session_state:  # first visit: seed from the share link, bad values fall back with a notice
+    slug, n1 = screen.parse_focus(link_state.raw("focus"))
+    st.session_state.focus = slug
+    st.session_state.compare_with, n2 = screen.parse_focus(link_state.raw("compare") or "arizona-sonora")
+    radius, n3 = url_state.parse_choice(
+        "radius", link_state.raw("radius"), [str(r) for r in screen.RADII], str(focus.DEFAULT_RADIUS_KM)
+    )
+    year, n4 = url_state.parse_choice(
+        "year", link_state.raw("year"), [str(y) for y in screen.YEARS], str(screen.DEFAULT_YEAR)
+    )
+    st.session_state.radius, st.session_state.year = int(radius), int(year)
+    st.session_state.compare = link_state.raw("compare") is not None
+    st.session_state.link_notices = [n1, n2, n3, n4]
+link_state.show_notices(st.session_state.link_notices)
+
+
+def label(slug: str) -> str:
+    return CHOICES.get(slug) or focus.resolve(slug).label
+
+
+with st.sidebar:
+    st.header("Focus")
+    options = list(dict.fromkeys([st.session_state.focus, *CHOICES]))
+    slug = st.selectbox(
+        "Place",
+        options,
+        key="focus",
+        format_func=label,
+        help="A crossing region, a port, a Border Patrol sector or a corridor; or click a county or "
+        "municipio on the map to centre there.",
+    )
+    radius = st.select_slider("Radius (km)", screen.RADII, key="radius")
+    year = st.selectbox("Year", screen.YEARS[::-1], key="year", help="Calendar year; fiscal year for Border Patrol.")
+    compare = st.toggle("Compare with another place", key="compare")
+    other = st.selectbox("Second place", list(CHOICES), key="compare_with", format_func=label) if compare else None
+
+with st.spinner("Summarising both sides of the line…"):
+    view = screen.build(slug, radius, year)
+st.caption(view.method)
+event = st.pydeck_chart(view.deck, height=520, key="explorer_map", on_select="rerun", selection_mode="single-object")
+clicked = (event.selection.objects or {}).get("explorer-places") if event else None
+if clicked and clicked[0].get("code") != st.session_state.get("last_clicked"):
+    st.session_state.last_clicked = clicked[0]["code"]
+    st.session_state.focus = f"point:{clicked[0]['lon']:.4f},{clicked[0]['lat']:.4f}"
+    st.rerun()
+st.markdown(view.legend.html(), unsafe_allow_html=True)
+
+columns = st.columns(2) if other else [st.container()]
+for column, (place, shown) in zip(
+    columns, [(slug, view)] + ([(other, screen.build(other, radius, year))] if other else [])
+):
+    with column:
+        st.subheader(f"{label(place)}: {radius} km, {year}")
+        st.dataframe(shown.summary, hide_index=True, width="stretch", row_height=60)
+        st.markdown("**Outcome scorecard** (baseline → latest complete year, one measure per line)")
+        st.dataframe(
+            shown.scorecard[
+                [
+                    "indicator",
+                    "side",
+                    "baseline_year",
+                    "baseline",
+                    "latest_year",
+                    "latest",
+                    "change_pct",
+                    "trend",
+                    "unit",
+                    "source",
+                ]
+            ],
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "trend": st.column_config.LineChartColumn("Trend"),
+                "change_pct": st.column_config.NumberColumn("Change %", format="%+.1f%%"),
+                "baseline": st.column_config.NumberColumn(format="localized"),
+                "latest": st.column_config.NumberColumn(format="localized"),
+            },
+        )
+        st.download_button(
+            "Download summary (CSV)",
+            screen.csv_bytes(shown),
+            file_name=f"explorer_{place}_{year}.csv",
+            mime="text/csv",
+            key=f"csv_{place}",
+        )
+with st.expander("Definitions of every figure"):
+    st.dataframe(view.definitions, hide_index=True, width="stretch")
+st.download_button(
+    "Download summary (JSON)",
+    screen.json_bytes(view),
+    file_name=f"explorer_{slug}_{year}.json",
+    mime="application/json",
+)
+link_state.write({"focus": slug, "radius": str(radius), "year": str(year), **({"compare": other} if other else {})})
+if not other:
+    st.query_params.pop("compare", None)
