@@ -74,3 +74,49 @@ def test_unknown_measure_is_an_error(tmp_path):
     path.write_text(VINTAGE_2022.replace("Buses", "Hovercraft"), encoding="utf-8")
     with pytest.raises(ValueError, match="Hovercraft"):
         bts.read_crossings(path)
+
+
+# The 2025 release: `Mon YYYY` dates, Latitude/Longitude/Point columns, and the duplicates SOURCES.md 1d lists.
+VINTAGE_2025 = (
+    "Port Name,State,Port Code,Border,Date,Measure,Value,Latitude,Longitude,Point\n"
+    "Del Rio,Texas,2302,US-Mexico Border,Jun 2019,Personal Vehicles,123068,29.327,-100.928,"
+    "POINT (-100.927612 29.326784)\n"
+    "Ysleta,Texas,2401,US-Mexico Border,Jan 2024,Pedestrians,127217,31.673,-106.335,"
+    "POINT (-106.335449846028 31.6731261376859)\n"
+    "Del Rio,Texas,2302,US-Mexico Border,Jun 2019,Personal Vehicles,123068,29.327,-100.928,"
+    "POINT (-100.927612 29.326784)\n"
+    "Sasabe,Arizona,2606,US-Mexico Border,Feb 2021,Bus Passengers,0,31.483,-111.544,POINT (-111.544363 31.483039)\n"
+    "Sasabe,Arizona,2606,US-Mexico Border,Feb 2021,Bus Passengers,2175,31.483,-111.544,POINT (-111.544363 31.483039)\n"
+)
+
+
+@pytest.fixture
+def vintage_2025(tmp_path):
+    path = tmp_path / "bts2025.csv"
+    path.write_text(VINTAGE_2025, encoding="utf-8")
+    return bts.read_crossings(path)
+
+
+def test_2025_point_column_gives_the_bts_point(vintage_2025):
+    ysleta = vintage_2025[vintage_2025["port_code"] == "2401"].iloc[0]
+    assert ysleta["bts_lon"] == pytest.approx(-106.335449846028)
+    assert ysleta["bts_lat"] == pytest.approx(31.6731261376859)
+    assert ysleta["date"] == pd.Timestamp("2024-01-01")
+
+
+def test_exact_duplicates_keep_one_copy_and_conflicts_keep_none(vintage_2025):
+    kept, repeated, conflicting = bts.drop_duplicates(vintage_2025)
+    assert kept["port_code"].tolist() == ["2302", "2401"]
+    assert kept.loc[kept["port_code"] == "2302", "value"].item() == 123068
+    assert len(repeated) == 1 and repeated["port_name"].item() == "Del Rio"
+    assert sorted(conflicting["value"]) == [0, 2175]  # Sasabe Feb 2021: which one BTS meant is unknown
+
+
+def test_compare_releases_counts_equal_different_and_missing(vintage_2019):
+    newer = vintage_2019.copy()
+    newer.loc[newer["port_code"] == "2604", "value"] += 1
+    newer = newer[newer["port_code"] != "2402"]
+    check = bts.compare_releases(vintage_2019, newer)
+    assert (check["overlapping"], check["equal"], check["different"], check["missing_in_newer"]) == (2, 1, 1, 1)
+    assert set(check["differences"]["port_code"]) == {"2604", "2402"}
+    assert bts.compare_releases(vintage_2019, vintage_2019)["different"] == 0

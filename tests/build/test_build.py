@@ -40,7 +40,7 @@ def test_build_reports_ports_missing_from_one_source(two_builds):
 
 def test_build_reports_inland_bts_points(two_builds):
     _, _, report = two_builds
-    assert any("Otay Mesa" in note and "km from the curated" in note for note in report.notes)
+    assert any("Calexico (2503)" in note and "km from the curated" in note for note in report.notes)
 
 
 def test_missing_input_is_a_clear_error(tmp_path):

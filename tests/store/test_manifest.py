@@ -55,4 +55,4 @@ def test_measures_defined_for_crossings():
 
 def test_crossings_time_coverage():
     cover = MANIFEST["layers"]["crossings"]["time_coverage"]
-    assert (cover["start"], cover["end"]) == ("1996-01-01", "2019-03-01")
+    assert (cover["start"], cover["end"]) == ("1996-01-01", "2025-02-01")  # the 2025 BTS release (SOURCES 1d)

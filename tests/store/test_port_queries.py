@@ -52,8 +52,9 @@ def test_no_data_is_null_not_zero():
     frame = totals()
     assert pd.isna(frame.loc["POE18", "total"])  # Antelope Wells: no BTS port code
     assert frame.loc["POE18", "months_reported"] == 0
-    after = totals(start="2020-01-01", end="2020-12-01")
-    assert after["total"].isna().all()  # the BTS release ends in 2019-03
+    after = totals(start="2025-03-01", end="2025-12-01")
+    assert after["total"].isna().all()  # the BTS release ends in 2025-02
+    assert pd.isna(totals(start="2019-01-01", end="2020-02-01").loc["2401", "total"])  # Ysleta: from 2020-03
 
 
 def test_state_filter_and_months_in_period():
@@ -90,15 +91,18 @@ def test_top_ports_ranked_and_limited():
 def test_coverage_query():
     row = queries.run("crossings_coverage").iloc[0]
     assert row["first_month"].date() == dt.date(1996, 1, 1)
-    assert row["last_month"].date() == dt.date(2019, 3, 1)
+    assert row["last_month"].date() == dt.date(2025, 2, 1)
     assert "Truck Containers Loaded" in list(row["measures"])
 
 
 def test_ports_list():
     ports = queries.run("ports_list")
-    assert len(ports) == 28
+    assert len(ports) == 29  # 28 BTS ports (Ysleta on its own from 2020-03) and Antelope Wells
     assert ports["lon"].is_monotonic_increasing
-    assert not ports.set_index("port_key").loc["POE18", "has_bts_data"]
+    by_key = ports.set_index("port_key")
+    assert not by_key.loc["POE18", "has_bts_data"]
+    assert by_key.loc["2401", "first_month"].date() == dt.date(2020, 3, 1)
+    assert by_key.loc["2402", "last_month"].date() == dt.date(2025, 2, 1)
 
 
 def test_tx_bridge_series_matches_raw(shared_dir):
@@ -109,6 +113,14 @@ def test_tx_bridge_series_matches_raw(shared_dir):
     with open(path, encoding="utf-8-sig") as handle:
         first = next(csv.DictReader(handle))
     assert int(first["Northbound Crossing"]) == 1229
+
+
+def test_tx_series_blank_workbook_cell_is_null_not_zero():
+    series = queries.run("tx_bridge_series", {"port_code": "2402", "start": "2019-01-01", "end": "2019-01-01"})
+    rails = series[(series["crossing"] == "Bridge of the Americas") & (series["mode"] == "Railcars")]
+    assert rails["value"].isna().all() and len(rails) == 1  # blank in UNT's workbook, 0 in its CSV
+    ysleta = queries.run("tx_bridge_series", {"port_code": "2401", "start": "2019-01-01", "end": "2019-01-01"})
+    assert set(ysleta["crossing"]) == {"Ysleta Bridge"}
 
 
 def test_tx_series_runs_to_2025():

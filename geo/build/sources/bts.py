@@ -1,11 +1,13 @@
 """BTS "Border Crossing Entry Data" CSV (CBP port counts, monthly).
 
-Quirks handled here (see SOURCES.md 1a/1b):
-- the 2019 vintage writes dates as ``M/D/YY 0:00``; the newer one as ``Mon YYYY``;
-- ``Location`` is WKT ``POINT (lon lat)``;
+Quirks handled here (see SOURCES.md 1a/1b/1d):
+- the 2019 vintage writes dates as ``M/D/YY 0:00``; the newer ones as ``Mon YYYY``;
+- the port point is WKT ``POINT (lon lat)``: ``Location`` in the 2019 vintage, ``Point`` in the 2025 one;
 - ``State`` is the full state name;
-- the newer vintage renamed "... Containers Full" to "... Containers Loaded";
-- a UTF-8 BOM may lead the header.
+- the newer vintages renamed "... Containers Full" to "... Containers Loaded";
+- a UTF-8 BOM may lead the header;
+- the 2025 vintage repeats some rows (exact duplicates, June 2019) and once gives two different values for one
+  port, month and measure: :func:`drop_duplicates` keeps one copy of the first and none of the second.
 """
 from __future__ import annotations
 
@@ -108,9 +110,47 @@ def read_crossings(path: Path | str) -> pd.DataFrame:
             "value": pd.to_numeric(rows["Value"].str.replace(",", "").str.strip(), errors="raise").astype("int64"),
         }
     )
-    if "Location" in rows.columns:
-        out["bts_lon"], out["bts_lat"] = parse_location(rows["Location"])
+    point_column = next((c for c in ("Location", "Point") if c in rows.columns), None)
+    if point_column:
+        out["bts_lon"], out["bts_lat"] = parse_location(rows[point_column])
     unknown_measures = set(out["measure"]) - set(MEASURE_UNITS)
     if unknown_measures:
         raise ValueError(f"unknown BTS measures: {sorted(unknown_measures)}")
     return out.reset_index(drop=True)
+
+
+KEY = ["port_code", "date", "measure"]
+
+
+def drop_duplicates(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """``(kept, repeated, conflicting)``: one copy of each exactly repeated row is kept; a port, month and measure
+    given two different values keeps neither (which one BTS meant is unknown: no data).
+
+    ``repeated`` holds the surplus copies dropped, ``conflicting`` every row of a conflicting key.
+    """
+    repeated = frame[frame.duplicated(keep="first")]
+    unique = frame.drop_duplicates(keep="first")
+    clash = unique.duplicated(KEY, keep=False)
+    return unique[~clash].reset_index(drop=True), repeated.reset_index(drop=True), unique[clash].reset_index(drop=True)
+
+
+def compare_releases(older: pd.DataFrame, newer: pd.DataFrame) -> dict[str, object]:
+    """How a newer release agrees with an older one on the (port, month, measure) rows the older one has.
+
+    Returns counts (``overlapping``, ``equal``, ``different``, ``missing_in_newer``), the ``first_month`` and
+    ``last_month`` of the older release, and a frame of the ``differences`` (older and newer value side by side).
+    """
+    merged = older[[*KEY, "value"]].merge(
+        newer[[*KEY, "value"]], on=KEY, how="left", suffixes=("_older", "_newer"), validate="one_to_one"
+    )
+    present = merged["value_newer"].notna()
+    different = present & (merged["value_older"] != merged["value_newer"])
+    return {
+        "overlapping": int(present.sum()),
+        "equal": int((present & ~different).sum()),
+        "different": int(different.sum()),
+        "missing_in_newer": int((~present).sum()),
+        "first_month": older["date"].min(),
+        "last_month": older["date"].max(),
+        "differences": merged[different | ~present].reset_index(drop=True),
+    }
