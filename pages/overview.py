@@ -1,4 +1,4 @@
-"""Overview: the whole border on our offline basemap, and what data the atlas holds."""
+"""Overview: the latest figures, the whole border on our offline basemap, and what data the atlas holds."""
 import streamlit as st
 
 from geo.maps import fence
@@ -7,9 +7,11 @@ from geo.maps.legend import Legend
 from geo.maps.palette import rgb_hex
 from geo.store import provenance
 from geo.views import headlines
+from geo.views import overview as view
 from ui import data
 
 data.ready()
+layers = provenance.manifest()["layers"]
 st.title("Border Corridors Atlas")
 st.markdown(
     "One map of the US–Mexico border that both sides can read, cite and pass on: ports of entry and "
@@ -21,17 +23,28 @@ last_month = coverage["last_month"].date()
 people_measures = tuple(headlines.measures_in(provenance.measure_units("crossings"), "people"))
 people = data.run("crossings_year_on_year", {"end": last_month, "measures": people_measures}).iloc[0]
 trucks = data.run("crossings_year_on_year", {"end": last_month, "measures": ("Trucks",)}).iloc[0]
-inegi_year = int(data.run("homicide_years", {"measure": "inegi_deaths"})["year"].max())
-killed = data.run("homicides_border_totals", {"measure": "inegi_deaths", "year": inegi_year})
-cards = [headlines.crossings_headline(people, last_month, "People", "people"),
-         headlines.crossings_headline(trucks, last_month, "Trucks", "trucks"),
-         headlines.homicides_headline(killed, inegi_year, "INEGI deaths by homicide (year of registration)")]
-for column, card in zip(st.columns(len(cards)), filter(None, cards)):
-    column.metric(card.label, card.value, card.delta, help=card.help,
-                  delta_color="inverse" if card.higher_is_worse else "normal")
-st.caption(f"Latest period in each source: BTS crossings end {last_month:%b %Y}; INEGI homicide registrations end "
-           f"{inegi_year}. "
-           + provenance.source_line("crossings", "homicides", brief=True))
+sw = layers["sw_encounters"]
+sw_unit = provenance.measure_units("sw_encounters")["Apprehensions"]  # every encounter type has the same unit
+sw_latest = data.run("sw_encounters_latest_12", {"components": view.SW_COMPONENTS}).iloc[0]
+homicide_measure = "inegi_occurrence"
+homicide_year = int(data.run("homicide_years", {"measure": homicide_measure})["year"].max())
+killed = data.run("homicides_border_totals", {"measure": homicide_measure, "year": homicide_year})
+cards = [
+    headlines.crossings_headline(people, last_month, "People", "people"),
+    headlines.crossings_headline(trucks, last_month, "Trucks", "trucks"),
+    headlines.encounters_headline(sw_latest, sw["encounter_definition"], sw_unit),
+    headlines.homicides_headline(killed, homicide_year,
+                                 provenance.measure_definition("homicides", homicide_measure)["label"]),
+]
+cards = [card for card in cards if card]
+for start in range(0, len(cards), 2):
+    for column, card in zip(st.columns(2), cards[start:start + 2]):
+        column.metric(card.label, card.value, card.delta, help=card.help, delta_color=card.delta_color, border=True)
+st.caption("Each change compares the latest 12 months of a source with the 12 months before (homicides: the year "
+           "before). " + provenance.source_line("crossings", "sw_encounters", brief=True))
+
+st.markdown("**Latest data in each source**")
+st.markdown("\n".join(f"- {note}" for note in view.latest_data_notes(layers, data.run("overview_homicide_years"))))
 
 show_fence = st.toggle("Show the 2017 border fence (pedestrian and vehicle barriers)", key="show_fence")
 with st.spinner("Drawing the border…"):
@@ -53,18 +66,19 @@ legend = Legend(
 st.markdown(legend.html(), unsafe_allow_html=True)
 st.caption(provenance.source_line("ports", "boundary", "admin1", "urban_areas", *(["fence"] if show_fence else [])))
 
+st.subheader(f"Southwest border encounters by month, {view.month_span(sw)}")
+dimension = st.segmented_control("Break down by", list(view.BREAKDOWNS), format_func=view.BREAKDOWNS.get,
+                                 default="component", required=True, key="sw_breakdown")
+first, last = provenance.coverage_dates("sw_encounters")
+monthly = data.run("sw_encounters_monthly", {"dimension": dimension, "start": first, "end": last,
+                                             "components": view.SW_COMPONENTS})
+latest = (sw_latest["last_start"].date(), sw_latest["last_end"].date())
+st.altair_chart(view.encounters_chart(monthly, view.BREAKDOWNS[dimension], latest), width="stretch")
+st.caption(f"{sw['encounter_definition']} Unit: {sw_unit}.")
+st.caption("\n".join(f"- {line}" for line in view.encounter_definitions(sw, dimension)))
+st.caption(provenance.source_line("sw_encounters"))
+
 st.subheader("Layers in this atlas")
-manifest = provenance.manifest()["layers"]
-catalogue = [
-    {
-        "layer": name,
-        "what": entry["title"],
-        "rows": entry["rows"],
-        "coverage": " to ".join(entry["time_coverage"][k] for k in ("start", "end")) if entry.get("time_coverage") else "",
-        "publisher": entry["publisher"],
-        "licence": entry["licence"],
-    }
-    for name, entry in sorted(manifest.items())
-]
-st.dataframe(catalogue, hide_index=True, width="stretch")
+st.dataframe(view.catalogue(layers), hide_index=True, width="stretch",
+             column_config={"coverage": st.column_config.TextColumn(width="medium")})
 st.page_link("pages/ports.py", label="Explore crossings at the ports of entry →", icon=":material/directions_car:")

@@ -17,27 +17,48 @@ def measures_in(units: dict[str, str], unit: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Headline:
+    """One figure card. ``delta_color`` as Streamlit's metric takes it: "normal", "inverse" (a rise is bad) or
+    "off" (a change that is neither good nor bad news in itself)."""
+
     label: str
     value: str
     delta: str | None
     help: str
-    higher_is_worse: bool = False
+    delta_color: str = "normal"
 
 
-def _change(now: float | None, before: float | None) -> str | None:
+def _change(now: float | None, before: float | None, baseline: str = "the year before") -> str | None:
     if now is None or before is None or pd.isna(now) or pd.isna(before) or before == 0:
         return None
-    return f"{(now - before) / before:+.1%} on the year before"
+    return f"{(now - before) / before:+.1%} on {baseline}"
 
 
 def crossings_headline(row: pd.Series, end: dt.date, what: str, unit: str) -> Headline:
+    """Inbound ``what`` over the 12 months to ``end`` against the 12 months before (query crossings_year_on_year)."""
     start = (pd.Timestamp(end) - pd.DateOffset(months=11)).date()
+    before = (pd.Timestamp(start) - pd.DateOffset(months=12)).date(), (pd.Timestamp(end) - pd.DateOffset(months=12)).date()
     return Headline(
         label=f"{what} entering the US, {label(start, end)}",
         value=f"{compact(row['last_12'])} {unit}",
         delta=_change(row["last_12"], row["previous_12"]),
         help=f"Inbound counts summed over the {int(row['ports_reporting'])} southern land ports that reported "
-        "(BTS); the baseline is the previous 12 months.",
+        f"(BTS); the baseline is the previous 12 months ({label(*before)}).",
+    )
+
+
+def encounters_headline(row: pd.Series, definition: str, unit: str) -> Headline:
+    """Southwest border encounters in the latest 12 months against the 12 before (query sw_encounters_latest_12).
+
+    No change is given unless both periods have all 12 months.
+    """
+    complete = row["months_last"] == 12 and row["months_previous"] == 12
+    return Headline(
+        label=f"Southwest border encounters, {label(row['last_start'].date(), row['last_end'].date())}",
+        value=f"{compact(row['last_12'])} encounters",
+        delta=_change(row["last_12"], row["previous_12"]) if complete else None,
+        help=f"{definition} Unit: {unit}. Baseline: "
+        f"{label(row['previous_start'].date(), row['previous_end'].date())} ({full(row['previous_12'])}).",
+        delta_color="off",
     )
 
 
@@ -58,5 +79,5 @@ def homicides_headline(totals: pd.DataFrame, year: int, measure_label: str) -> H
         delta=_change(now_rate, before_rate),
         help=f"{measure_label}: {full(now['homicides'])} deaths over {int(now['places'])} municipios of the six "
         "border states; rate = their sum / the sum of CONAPO population × 100,000.",
-        higher_is_worse=True,
+        delta_color="inverse",
     )

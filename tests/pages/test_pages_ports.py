@@ -57,6 +57,38 @@ def test_overview_fence_toggle_draws_the_fence_under_the_line_with_its_credit():
     assert any("ODbL" in c.value for c in at.caption)
 
 
+def overview_chart(at: AppTest) -> dict:
+    return json.loads(at.get("vega_lite_chart")[0].proto.spec)
+
+
+def test_overview_headlines_are_the_latest_12_months():
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    cards = {m.label: (m.value, m.delta) for m in at.metric}
+    assert cards["People entering the US, Mar 2024 – Feb 2025"] == ("182.4 M people", "+3.3% on the year before")
+    assert "Trucks entering the US, Mar 2024 – Feb 2025" in cards
+    assert cards["Southwest border encounters, Sep 2024 – Aug 2025"][0] == "533.8 k encounters"
+    assert "Homicide rate, Mexican border municipios, 2021" in cards
+    notes = next(m.value for m in at.markdown if "Latest" not in m.value and "Feb 2025" in m.value)
+    assert "No municipal death figures for 2022–2023" in notes and "no newer US figures" in notes
+
+
+def test_overview_encounters_chart_breakdown_and_definitions():
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    bars = overview_chart(at)["layer"][1]
+    assert bars["encoding"]["color"]["scale"]["domain"] == ["Border Patrol", "Field Operations"]
+    captions = "\n".join(c.value for c in at.caption)
+    for term in ("**Apprehensions**", "**Inadmissibles**", "**Expulsions**"):
+        assert term in captions  # the definitions stay on screen, not behind a click
+    at.button_group(key="sw_breakdown").set_value("encounter_type").run()
+    assert not at.exception
+    assert set(overview_chart(at)["layer"][1]["encoding"]["color"]["scale"]["domain"]) == {
+        "Apprehensions", "Inadmissibles", "Expulsions"}
+    at.button_group(key="sw_breakdown").set_value("demographic").run()
+    assert "UAC" in overview_chart(at)["layer"][1]["encoding"]["color"]["scale"]["domain"]
+    assert any("**UAC**" in c.value for c in at.caption)
+
+
 def test_ports_page_defaults():
     at = ports_page()
     data = port_data(at)
