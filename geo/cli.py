@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -12,7 +13,10 @@ import pandas as pd
 from geo.paths import DATA_DIR, shared_data_dir
 from geo.store import db, queries
 from geo.store.sql_guard import UnsafeSQL, check_select
+from geo.store.sql_limits import LimitExceeded, Limits, run_limited
 from geo.views.explorer import focus
+
+_MEMORY_SIZE = re.compile(r"^\d+(\.\d+)?\s*([KMGT]i?B)$", re.IGNORECASE)
 
 
 def _emit(frame: pd.DataFrame, fmt: str) -> None:
@@ -71,13 +75,35 @@ def cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
+def _memory_size(text: str) -> str:
+    if not _MEMORY_SIZE.match(text):
+        raise argparse.ArgumentTypeError(f"memory limit '{text}' is not a size such as 512MB or 2GB")
+    return text.replace(" ", "")
+
+
+def _positive(kind):
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            value = 0
+        if not value > 0:
+            raise argparse.ArgumentTypeError(f"'{text}' is not a positive number")
+        return value
+
+    return parse
+
+
 def cmd_sql(args: argparse.Namespace) -> int:
     text = check_select(args.statement)
-    cur = db.cursor(Path(args.data))
+    limits = Limits(timeout_s=args.timeout, max_rows=args.max_rows, max_result_mb=args.max_result_mb,
+                    memory_limit=args.memory)
+    # Its own connection: the memory limit has to be set before the configuration is locked.
+    con = db.open_connection(Path(args.data), memory_limit=limits.memory_limit)
     try:
-        _emit(cur.execute(text).df(), args.format)
+        _emit(run_limited(con, text, limits), args.format)
     finally:
-        cur.close()
+        con.close()
     return 0
 
 
@@ -114,9 +140,15 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--format", choices=["csv", "json"], default="csv")
     q.set_defaults(func=cmd_query)
 
-    s = sub.add_parser("sql", help="read-only SQL over the layer views")
+    s = sub.add_parser("sql", help="read-only SQL over the layer views, under time, row and memory limits")
     s.add_argument("statement")
     s.add_argument("--format", choices=["csv", "json"], default="csv")
+    s.add_argument("--timeout", type=_positive(float), default=Limits.timeout_s, help="seconds before the statement "
+                   "is stopped")
+    s.add_argument("--max-rows", type=_positive(int), default=Limits.max_rows, help="refuse results with more rows")
+    s.add_argument("--max-result-mb", type=_positive(int), default=Limits.max_result_mb,
+                   help="refuse results larger than this in memory")
+    s.add_argument("--memory", type=_memory_size, default=Limits.memory_limit, help="DuckDB memory limit (e.g. 1GB)")
     s.set_defaults(func=cmd_sql)
     e = sub.add_parser("explore", help="binational summary and scorecard around a focus (Corridor Explorer)")
     e.add_argument("focus", help="preset slug (juarez-el-paso, arizona-sonora, …), port-CODE, sector-NAME, corridor-ID "
@@ -132,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.func(args)
-    except (UnsafeSQL, queries.QueryError, db.LayerError, FileNotFoundError, focus.FocusError) as exc:
+    except (UnsafeSQL, LimitExceeded, queries.QueryError, db.LayerError, FileNotFoundError, focus.FocusError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except duckdb.Error as exc:

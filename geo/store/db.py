@@ -1,12 +1,14 @@
 """One process-wide, read-only DuckDB over the committed layers.
 
 The spatial extension is loaded from its PyPI wheel (``INSTALL`` would reach for the network);
-extension auto-install/auto-load are off; file access is limited to ``data/`` and the
-configuration is locked, so no query can read or write anything else.
+extension auto-install/auto-load are off; file access is limited to ``data/``, memory is capped
+(``BORDER_ATLAS_MEMORY_LIMIT``, nothing spills to disk) and the configuration is locked, so no query
+can read or write anything else or change those settings.
 """
 from __future__ import annotations
 
 import json
+import os
 import threading
 from pathlib import Path
 
@@ -19,6 +21,9 @@ from geo.paths import DATA_DIR, MANIFEST_PATH
 SPATIAL_EXTENSION = (
     Path(duckdb_extension_spatial.__file__).parent / "extensions" / f"v{duckdb.__version__}" / "spatial.duckdb_extension"
 )
+
+# DuckDB's own memory cap for the engine (hosted servers can lower it); nothing spills to disk.
+DEFAULT_MEMORY_LIMIT = os.environ.get("BORDER_ATLAS_MEMORY_LIMIT", "2GB")
 
 _lock = threading.Lock()
 _connections: dict[Path, duckdb.DuckDBPyConnection] = {}
@@ -42,8 +47,8 @@ def _sql_string(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def open_connection(data_dir: Path = DATA_DIR) -> duckdb.DuckDBPyConnection:
-    """A new locked-down connection with one view per manifest layer."""
+def open_connection(data_dir: Path = DATA_DIR, memory_limit: str = DEFAULT_MEMORY_LIMIT) -> duckdb.DuckDBPyConnection:
+    """A new locked-down connection with one view per manifest layer; ``memory_limit`` like '1GB'."""
     data_dir = data_dir.resolve()
     manifest = load_manifest(data_dir)
     con = duckdb.connect(":memory:", config={"autoinstall_known_extensions": False, "autoload_known_extensions": False})
@@ -60,6 +65,11 @@ def open_connection(data_dir: Path = DATA_DIR) -> duckdb.DuckDBPyConnection:
             con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet({_sql_string(str(path))})")
         except duckdb.Error as exc:
             raise LayerError(f"layer '{name}' file {entry['file']} cannot be read: {str(exc).splitlines()[0]}") from exc
+    try:
+        con.execute(f"SET memory_limit={_sql_string(memory_limit)}")
+    except duckdb.Error as exc:
+        raise ValueError(f"memory limit {memory_limit!r} not understood (use a size such as 512MB or 2GB)") from exc
+    con.execute("SET temp_directory=''")
     con.execute(f"SET allowed_directories=[{_sql_string(str(data_dir) + '/')}]")
     con.execute("SET enable_external_access=false")
     con.execute("SET lock_configuration=true")
