@@ -28,7 +28,8 @@ SELECT rank() OVER (ORDER BY rate_per_100k DESC NULLS LAST, homicides DESC NULLS
        measure_detail,
        source,
        rate_basis,
-       population_source
+       population_source,
+       notes
 FROM picked
 ORDER BY rank, country, code, place, measure_detail
 LIMIT CAST($limit AS INTEGER)

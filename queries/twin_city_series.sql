@@ -4,7 +4,7 @@ WITH pair AS (
 ),
 mx AS (
     SELECT h.year, h.measure, h.measure_detail, h.period, h.homicides, h.population, h.rate_per_100k,
-           h.rate_basis, h.source
+           h.rate_basis, h.source, h.notes
     FROM homicides AS h
     JOIN pair AS p ON h.country = 'MX' AND h.code = p.mx_code
     WHERE h.measure = $mx_measure
@@ -13,7 +13,7 @@ mx AS (
 ),
 us AS (
     SELECT h.year, h.measure, h.measure_detail, h.period, h.homicides, h.population, h.rate_per_100k,
-           h.rate_basis, h.source
+           h.rate_basis, h.source, h.notes
     FROM homicides AS h
     JOIN pair AS p ON h.country = 'US' AND h.geo_level = 'city' AND h.place = p.us_city
                   AND h.state_code = p.us_state_code
@@ -37,6 +37,7 @@ SELECT p.pair_id,
        mx.rate_per_100k AS mx_rate_per_100k,
        mx.rate_basis AS mx_rate_basis,
        mx.source AS mx_source,
+       mx.notes AS mx_notes,
        p.us_city,
        p.us_state,
        CAST($us_measure AS VARCHAR) AS us_measure,
@@ -47,6 +48,7 @@ SELECT p.pair_id,
        us.rate_per_100k AS us_rate_per_100k,
        us.rate_basis AS us_rate_basis,
        us.source AS us_source,
+       us.notes AS us_notes,
        CASE WHEN mx.rate_per_100k IS NOT NULL AND us.rate_per_100k > 0
             THEN mx.rate_per_100k / us.rate_per_100k END AS rate_ratio_mx_us
 FROM years AS y

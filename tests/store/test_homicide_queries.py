@@ -249,13 +249,27 @@ def test_state_totals():
     assert reg["year"].min() == 1990 and reg["year"].max() == 2015
 
 
+def test_border_series_keeps_series_apart_and_part_years_without_rate():
+    out = queries.run("homicide_border_series", {})
+    by = out.set_index(["measure", "year"])
+    states = queries.run("homicide_state_totals", {"measure": "inegi_occurrence_state"})
+    assert by.loc[("inegi_occurrence_state", 2022), "homicides"] == states.loc[states["year"] == 2022, "homicides"].sum()
+    assert 2626 + 2065 < by.loc[("inegi_occurrence_state", 2022), "homicides"]  # BC + Chihuahua are two of six
+    assert by.loc[("inegi_deaths", 2010), "homicides"] >= 6421  # Chihuahua's 2010 registrations alone
+    assert (out["states"] == 6).all()
+    assert pd.isna(by.loc[("sesnsp_intentional", 2025), "rate_per_100k"]) and by.loc[("sesnsp_intentional", 2025),
+                                                                                     "months"] == 6
+    assert not (out["year"] == 2023).any()  # no source for 2023: a gap, never a zero
+    assert str(out["homicides"].dtype) == "int64"
+
+
 # --------------------------------------------------------------------------- descriptions and the CLI
 
 
 @pytest.mark.parametrize(
     "name",
     ["homicide_rates_year", "homicide_years", "homicide_ranking", "homicide_map_year", "homicide_monthly_series",
-     "homicide_state_totals", "twin_city_series", "twin_city_pairs"],
+     "homicide_state_totals", "homicide_border_series", "twin_city_series", "twin_city_pairs"],
 )
 def test_query_files_describe_themselves(name):
     assert queries.description(name)

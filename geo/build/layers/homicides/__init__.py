@@ -24,6 +24,7 @@ from geo.build.layers.homicides.assemble import build_homicides, build_homicides
 from geo.build.layers.homicides.measures import (
     CONAPO_MUNICIPAL_VINTAGE,
     HOMICIDE_MEASURES,
+    KNOWN_GAPS,
     MONTHLY_MEASURES,
     STATE_MEASURES,
 )
@@ -73,7 +74,7 @@ LAYERS = (
         time_column="year",
         time_resolution="year",
         measures=HOMICIDE_MEASURES,
-        extra={"population_vintage": CONAPO_MUNICIPAL_VINTAGE},
+        extra={"population_vintage": CONAPO_MUNICIPAL_VINTAGE, "known_gaps": KNOWN_GAPS},
     ),
     LayerSpec(
         name="homicides_monthly",

@@ -12,27 +12,14 @@ _GARGIULO = (
     "OSF, doi:10.17605/OSF.IO/U8DC3 (CC BY 4.0)"
 )
 
-# What each value of ``homicides.measure`` counts. The measures are NOT interchangeable: deaths registered
-# (INEGI) are not crimes recorded (SESNSP), and neither is a police murder count (FBI UCR).
+# What each value of ``homicides.measure`` counts, in the order pages offer them (newest municipal series first);
+# ``countries``: the side(s) of the border a measure has figures for; ``rates``: whether it has rates at all (FBI UCR
+# via FiveThirtyEight gives counts only). The measures are NOT interchangeable: deaths
+# registered (INEGI) are not crimes recorded (SESNSP), and neither is a police murder count (FBI UCR).
 HOMICIDE_MEASURES: dict[str, dict] = {
-    "inegi_deaths": {
-        "label": "INEGI deaths by homicide (vital statistics)",
-        "unit": "deaths by homicide per 100,000 residents",
-        "count_unit": "deaths",
-        "definition": (
-            "INEGI mortality statistics: deaths by homicide by YEAR OF REGISTRATION (not of occurrence; late "
-            "registrations shift counts) and municipality OF OCCURRENCE. A municipio missing from a year's file had "
-            "no registered homicide and counts 0, but only if it existed that year. Deaths with the municipality "
-            "not specified (code SS999) have no municipio row: they are in the state totals (layer homicides_state, "
-            "column unspecified_municipio), so municipio rows add up to slightly less than the state. Rate = deaths / CONAPO mid-year population × 100,000; where a "
-            "municipio was later split (Tijuana→Rosarito 1995, Etchojoa→Benito Juárez and Guaymas→San Ignacio Río "
-            "Muerto 1996, Ensenada→San Quintín 2020, Mexicali→San Felipe 2021) the child's CONAPO population is "
-            "added to the parent's for the years before the split. Not the occurrence-year series (inegi_occurrence, "
-            "2000–2021) and not SESNSP crimes (2024–25): separate series, never joined into one line."
-        ),
-        "coverage": "Municipios of Baja California, Coahuila, Chihuahua, Nuevo León, Sonora and Tamaulipas, 1990–2015.",
-    },
     "inegi_occurrence": {
+        "countries": ["MX"],
+        "rates": True,
         "label": "INEGI deaths by homicide, by year of occurrence (death certificates)",
         "unit": "deaths by homicide per 100,000 residents",
         "count_unit": "deaths",
@@ -55,7 +42,28 @@ HOMICIDE_MEASURES: dict[str, dict] = {
         ),
         "citation": _GARGIULO,
     },
+    "inegi_deaths": {
+        "countries": ["MX"],
+        "rates": True,
+        "label": "INEGI deaths by homicide (vital statistics)",
+        "unit": "deaths by homicide per 100,000 residents",
+        "count_unit": "deaths",
+        "definition": (
+            "INEGI mortality statistics: deaths by homicide by YEAR OF REGISTRATION (not of occurrence; late "
+            "registrations shift counts) and municipality OF OCCURRENCE. A municipio missing from a year's file had "
+            "no registered homicide and counts 0, but only if it existed that year. Deaths with the municipality "
+            "not specified (code SS999) have no municipio row: they are in the state totals (layer homicides_state, "
+            "column unspecified_municipio), so municipio rows add up to slightly less than the state. Rate = deaths / CONAPO mid-year population × 100,000; where a "
+            "municipio was later split (Tijuana→Rosarito 1995, Etchojoa→Benito Juárez and Guaymas→San Ignacio Río "
+            "Muerto 1996, Ensenada→San Quintín 2020, Mexicali→San Felipe 2021) the child's CONAPO population is "
+            "added to the parent's for the years before the split. Not the occurrence-year series (inegi_occurrence, "
+            "2000–2021) and not SESNSP crimes (2024–25): separate series, never joined into one line."
+        ),
+        "coverage": "Municipios of Baja California, Coahuila, Chihuahua, Nuevo León, Sonora and Tamaulipas, 1990–2015.",
+    },
     "sesnsp_intentional": {
+        "countries": ["MX"],
+        "rates": True,
         "label": "SESNSP intentional-homicide crimes (homicidio doloso)",
         "unit": "crimes per 100,000 residents",
         "count_unit": "crimes (delitos) recorded in investigation files",
@@ -72,6 +80,8 @@ HOMICIDE_MEASURES: dict[str, dict] = {
         "coverage": "Municipios of the six Mexican border states; 2024 (Jan–Dec) and 2025 (Jan–Jun).",
     },
     "fbi_ucr_murders": {
+        "countries": ["US"],
+        "rates": False,
         "label": "FBI UCR murders, large US cities (FiveThirtyEight compilation)",
         "unit": "murders (count only: the source gives no population, so no rate)",
         "count_unit": "murders",
@@ -83,6 +93,8 @@ HOMICIDE_MEASURES: dict[str, dict] = {
         "coverage": "Cities of 250,000+ in California, Arizona, New Mexico and Texas; 2014 and 2015.",
     },
     "curated_city": {
+        "countries": ["MX", "US"],
+        "rates": True,
         "label": "Curated city figures (cited; definition per row)",
         "unit": "homicides per 100,000 residents, as published or as computed by the curator (see rate_basis)",
         "count_unit": "homicides as defined by the row's source (see measure_detail)",
@@ -99,6 +111,19 @@ HOMICIDE_MEASURES: dict[str, dict] = {
         ),
     },
 }
+
+#: What no source here covers, said plainly wherever the homicide layers are shown.
+KNOWN_GAPS: list[str] = [
+    (
+        "US county and city homicides: nothing newer than 2015 was obtainable (the FBI UCR figures compiled by "
+        "FiveThirtyEight and the curated US rows end in 2015)."
+    ),
+    (
+        "Mexican municipal homicides for 2022 and 2023: no obtainable source (INEGI deaths by occurrence end in "
+        "2021, SESNSP municipal crimes start in January 2024); state totals for 2022 are in layer homicides_state."
+    ),
+    "SESNSP 2025 covers January–June only (counts, no rates).",
+]
 
 _STATE_RATE = "Rate = deaths / CONAPO state mid-year population × 100,000 (the sum of the municipal series)."
 
