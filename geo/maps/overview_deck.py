@@ -8,6 +8,9 @@ from geo.maps import basemap, fence
 from geo.maps.deck import CompactDeck, make_deck
 
 PORT_COLOUR = [33, 102, 172]
+PORT_RADIUS_PX = 6
+LABEL_POPULATION = 250_000
+MAP_HEIGHT_PX = 560  # as the Overview page draws it
 TOOLTIP = {
     "html": "<b>{port_name}</b> ({us_state}) ↔ {mx_city}, {mx_state}<br/>{crossings_text}<br/>{coverage_text}",
     "style": {"backgroundColor": "#222", "color": "#fff", "fontSize": "12px"},
@@ -44,7 +47,7 @@ def deck(ports: pd.DataFrame, show_fence: bool = False) -> CompactDeck:
             id="overview-ports",
             data=port_points(ports),
             get_position=["lon", "lat"],
-            get_radius=6,
+            get_radius=PORT_RADIUS_PX,
             radius_units="'pixels'",
             get_fill_color=PORT_COLOUR,
             get_line_color=[255, 255, 255],
@@ -54,6 +57,17 @@ def deck(ports: pd.DataFrame, show_fence: bool = False) -> CompactDeck:
         )
     ]
     beneath = [fence.layer()] if show_fence else []
-    return make_deck(
-        basemap.compose(layers, label_population=250_000, beneath_line=beneath), basemap.initial_view(), tooltip=TOOLTIP
-    )
+    view = basemap.initial_view()
+    return make_deck(basemap.compose(layers, labels(ports, view), beneath_line=beneath), view, tooltip=TOOLTIP)
+
+
+def labels(ports: pd.DataFrame, view: pdk.ViewState) -> list[dict]:
+    """City names, then port names where they fit (ports with more physical crossings first)."""
+    symbols = tuple(basemap.Symbol(float(r.lon), float(r.lat), PORT_RADIUS_PX + 1) for r in ports.itertuples())
+    points = [
+        {"text": r.port_name, "lon": float(r.lon), "lat": float(r.lat), "radius": PORT_RADIUS_PX,
+         "rank": (-int(r.crossing_count), r.port_name)}
+        for r in ports.itertuples()
+    ]
+    extra = basemap.symbol_candidates(points, LABEL_POPULATION)
+    return basemap.place_labels(view, symbols, extra, LABEL_POPULATION, height_px=MAP_HEIGHT_PX)
