@@ -10,17 +10,18 @@ from ui.player import frame_player, keep_playing
 data.ready()
 st.title("City Violence")
 
+MEASURES = vv.measures()
 # First visit: seed measure/year/pair from the share link; a bad value falls back with a notice.
 if "measure" not in st.session_state:
-    st.session_state.measure, n1 = url_state.parse_choice("measure", link_state.raw("measure"), vv.MEASURES,
-                                                          vv.DEFAULT_MEASURE)
+    st.session_state.measure, n1 = url_state.parse_choice("measure", link_state.raw("measure"), MEASURES,
+                                                          vv.default_measure())
     st.session_state.link_year = link_state.raw("year")
     st.session_state.link_pair = link_state.raw("pair")
     st.session_state.link_notices = [n1]
 
 with st.sidebar:
     st.header("Map")
-    key = st.radio("Measure", vv.MEASURES, format_func=vv.label, key="measure",
+    key = st.radio("Measure", MEASURES, format_func=vv.label, key="measure",
                    help="The measures count different things and are never mixed.")
     years = data.run("homicide_years", {"measure": key})
     options = vv.year_options(years)
@@ -29,11 +30,10 @@ with st.sidebar:
         st.stop()
     year_key = f"year__{key}"  # each measure keeps its own year: their year ranges differ
     if st.session_state.get(year_key) not in options:
-        st.session_state[year_key] = vv.default_year(key, years)
+        st.session_state[year_key] = vv.default_year(years)
     if st.session_state.get("link_year"):
-        linked, notice = url_state.parse_choice("year", st.session_state.pop("link_year"), [str(y) for y in options],
-                                                str(st.session_state[year_key]))
-        st.session_state[year_key] = int(linked)
+        st.session_state[year_key], notice = vv.year_from_link(st.session_state.pop("link_year"), options,
+                                                               st.session_state[year_key], key)
         st.session_state.link_notices.append(notice)
     if len(options) > 1:
         year = st.select_slider("Year", options=options, key=year_key)
@@ -52,11 +52,14 @@ link_state.show_notices(st.session_state.link_notices)
 info = vv.measure_info(key)
 st.info(f"**{info['label']}.** {info['definition']}  \n**Coverage:** {info['coverage']} **Units:** {info['unit']}.",
         icon=":material/straighten:")
+st.warning("**No newer data:** " + " ".join(vv.known_gaps()), icon=":material/event_busy:")
 if note := vv.year_note(years, shown):
     st.warning(note)
 
 rates = data.run("homicide_rates_year", {"measure": key, "year": shown, "min_population": 0})
-folium_map, summary = vv.build_map(rates, key, shown, min_population if hide_small_on_map else 0)
+outlines = data.run("homicide_map_year", {"measure": key, "year": shown})
+folium_map, summary = vv.build_map(outlines, rates, key, shown, min_population if hide_small_on_map else 0,
+                                   vv.has_rates(years))
 st_folium(folium_map, key="violence_map", returned_objects=[], height=vv.MAP_HEIGHT, use_container_width=True)
 notes = [f"{summary.polygons_with_data} municipios/counties with a figure for {shown}; every other one is drawn grey "
          "as **no data** (not zero)." if summary.polygons_with_data else
@@ -67,6 +70,7 @@ if summary.unmapped:
     notes.append(f"No map point for {', '.join(summary.unmapped)}: in the ranking only.")
 if summary.other_levels:
     notes.append(f"State-level figures ({', '.join(summary.other_levels)}) are in the ranking only.")
+notes += summary.drawn_with_parent
 st.caption(" ".join(notes) + " Rates of places under 50,000 residents are volatile (flagged ⚠ in tooltips).")
 st.caption(provenance.source_line("homicides", "admin2"))
 
@@ -83,6 +87,12 @@ else:
                        vv.ranking_csv(ranking, key, shown, min_population),
                        file_name=f"border_homicides_{key}_{shown}.csv", mime="text/csv")
 
+st.header("Six border states over time")
+st.caption("Each series is its own line and is never joined to another: INEGI counts deaths (by year of "
+           "registration, or of occurrence), SESNSP counts crimes in investigation files. Shaded years have no source.")
+st.altair_chart(vv.series_chart(data.run("homicide_border_series"), "Homicide rate per 100,000, six Mexican border "
+                "states combined"), width="stretch")
+
 st.header("Twin cities")
 st.caption("Each side is read with its own measure, named on the chart; the ratio is drawn only for years in "
            "which both sides have a rate.")
@@ -95,8 +105,8 @@ if "link_pair" in st.session_state:
                                                            default_pair)
     link_state.show_notices([notice])
 pair = pair_col.selectbox("Pair", list(names), format_func=names.get, key="pair")
-mx_key = mx_col.selectbox("Mexican side", vv.TWIN_MX_MEASURES, format_func=vv.label, key="twin_mx")
-us_key = us_col.selectbox("US side", vv.TWIN_US_MEASURES, format_func=vv.label, key="twin_us")
+mx_key = mx_col.selectbox("Mexican side", vv.twin_measures("MX"), format_func=vv.label, key="twin_mx")
+us_key = us_col.selectbox("US side", vv.twin_measures("US"), format_func=vv.label, key="twin_us")
 series = data.run("twin_city_series", {"pair_id": pair, "mx_measure": mx_key, "us_measure": us_key})
 for note in vv.twin_notes(series, mx_key, us_key, names[pair]):
     st.warning(note)

@@ -9,7 +9,10 @@ Rules the map keeps:
 
 - A county/municipio with no row for the year is **no data** (grey, dashed outline), never zero. A row with a
   count but no rate (no population) is no data for the *rate* too, and its tooltip says why.
-- Classes are fixed (:data:`BREAKS`) so colours mean the same thing in every year and measure.
+- Classes are fixed (:data:`BREAKS`) so colours mean the same thing in every year and measure: an animation
+  never rescales. Circle sizes follow one fixed formula of the count (:data:`RADIUS`), for the same reason.
+- A municipio with no outline of its own (San Quintín, San Felipe) arrives summed into its parent's outline by
+  ``homicide_map_year``; its ``drawn_note`` travels to the tooltip (``note``).
 - Rates of places under :data:`SMALL_POPULATION` people are flagged as volatile; a minimum-population filter
   draws places below it hollow ("below the population filter"), again distinct from zero and from no data.
 - Measure definition and source travel with every tooltip and popup and with the legend; they are sent once
@@ -33,7 +36,9 @@ from geo.store import queries
 BREAKS: tuple[float, ...] = (0.0, 10.0, 25.0, 50.0, 100.0)
 #: ColorBrewer YlOrRd, 5 classes (colour-blind safe, sequential, monotone in lightness).
 PALETTE: tuple[str, ...] = ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026")
-UNITS = "homicides per 100,000 residents"
+UNITS = "homicides per 100,000 residents"  # default only: maps show the measure's own unit (manifest)
+#: Circle radius in pixels from a count: base + sqrt(count) / scale, capped (same for every year and measure).
+RADIUS = {"base": 5.0, "scale": 1.5, "max": 22.0}
 SMALL_POPULATION = 50_000
 SIMPLIFY_TOLERANCE = 0.005  # degrees (~500 m): invisible at border scale; keeps ~636 polygons ≈ 0.5 MB
 PAYLOAD_LIMIT_BYTES = 2_000_000
@@ -45,6 +50,14 @@ NO_DATA_LABEL = "no data (no figure for this place and year)"
 FILTERED_LABEL = "below the minimum-population filter"
 NO_RATE_POINT_LABEL = "no rate (count only, or no population figure)"
 POINT_SIZE_NOTE = "Circles: cities (city police jurisdiction); size grows with the count."
+COUNT_FILL = "#6b7f99"  # circles of a count-only measure: one neutral colour, no rate classes
+
+
+def radius(count: float | None) -> float:
+    """Circle radius (px) for a count, the formula the browser uses (see ``homicide_leaflet``)."""
+    if _missing(count):
+        return RADIUS["base"]
+    return min(RADIUS["max"], RADIUS["base"] + math.sqrt(float(count)) / RADIUS["scale"])
 
 assert len(BREAKS) == len(PALETTE)
 
@@ -137,7 +150,7 @@ def _number(value, digits: int = 0):
     if _missing(value):
         return None
     value = float(value)
-    return round(value, digits) if digits else int(round(value))
+    return round(value, digits) if digits else round(value)
 
 
 class _Index:
@@ -163,7 +176,7 @@ def _row_properties(row: dict, min_population: int, sources: _Index, bases: _Ind
     cls = rate_class(rate)
     if min_population and population is not None and population < min_population:
         cls = FILTERED
-    return {
+    props = {
         "cls": cls,
         "rate": rate,
         "hom": _number(row.get("homicides")),
@@ -172,6 +185,10 @@ def _row_properties(row: dict, min_population: int, sources: _Index, bases: _Ind
         "src": sources(row.get("source")),
         "basis": bases(row.get("rate_basis")),
     }
+    note = row.get("drawn_note")
+    if not _missing(note) and note:
+        props["note"] = str(note)  # rare (two outlines): sent only where there is one
+    return props
 
 
 def _keyed_rows(rates: pd.DataFrame) -> tuple[dict, bool]:

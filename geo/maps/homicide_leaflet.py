@@ -15,12 +15,15 @@ from branca.element import Element, Figure, MacroElement
 from folium.template import Template
 
 from geo.maps.homicide_choropleth import (
+    BREAKS,
+    COUNT_FILL,
     FILTERED,
     FILTERED_LABEL,
     NO_DATA,
     NO_DATA_LABEL,
     NO_RATE_POINT_LABEL,
     POINT_SIZE_NOTE,
+    RADIUS,
     SMALL_POPULATION,
     STYLES,
     UNITS,
@@ -29,6 +32,7 @@ from geo.maps.homicide_choropleth import (
     city_points_json,
     class_labels,
     feature_collection_json,
+    radius,
     style_for,
 )
 from geo.maps.leaflet_map import POINTS_PANE
@@ -43,6 +47,9 @@ class MapMeasure:
     year: int | str
     source: str = ""
     coverage: str = ""
+    unit: str = UNITS  # what a rate is per 100,000 of (the manifest's unit: deaths, crimes …)
+    count_label: str = "homicides"  # what the count counts, short: "deaths", "crimes", "murders"
+    has_rates: bool = True  # False: the source gives counts only, so no rate classes are drawn
 
 
 # Shared Leaflet helpers: escape text, format numbers, build tooltip and popup HTML from a feature's
@@ -52,25 +59,29 @@ function bcaEsc(s) { return String(s).replace(/[&<>"']/g, function (c) {
     return {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c]; }); }
 function bcaNum(v, d) { return (v === null || v === undefined) ? "no data"
     : v.toLocaleString("en-US", {minimumFractionDigits: d || 0, maximumFractionDigits: d || 0}); }
+function bcaHas(v) { return v !== null && v !== undefined; }
 function bcaHead(p, meta) {
     var place = bcaEsc(p.name) + (p.state ? ", " + bcaEsc(p.state) : "");
-    var rate = (p.rate === null || p.rate === undefined)
-        ? "<i>no data</i>" + (p.hom !== null && p.hom !== undefined ? " (no population figure)" : "")
-        : "<b>" + bcaNum(p.rate, 1) + "</b> " + bcaEsc(meta.units);
-    var lines = ["<b>" + place + "</b>", "Rate: " + rate,
-                 "Homicides: " + bcaNum(p.hom) + " · Population: " + bcaNum(p.pop)];
+    var lines = ["<b style='font-size:13px'>" + place + "</b>"];
+    if (p.note) { lines.push("<span style='color:#555'>" + bcaEsc(p.note) + "</span>"); }
+    if (!bcaHas(p.hom) && !bcaHas(p.rate)) {
+        lines.push("<i>no data for this place and year</i>");
+    } else {
+        if (!meta.count_only) {
+            lines.push(bcaHas(p.rate) ? "<b>" + bcaNum(p.rate, 1) + "</b> " + bcaEsc(meta.units)
+                : "<i>no rate</i> (no population figure, or part of a year)");
+        }
+        lines.push((bcaHas(p.hom) ? bcaNum(p.hom) + " " + bcaEsc(meta.count_label) : "<i>count: no data</i>")
+            + (bcaHas(p.pop) ? " · population " + bcaNum(p.pop) : ""));
+    }
     if (p.cls === -2) { lines.push("<i>" + bcaEsc(meta.filtered) + "</i>"); }
     if (p.small) { lines.push("<span style='color:#9a3412'>&#9888; population under " + bcaNum(meta.small)
         + ": rate is volatile</span>"); }
     return lines.join("<br>");
 }
 function bcaTooltip(p, meta) {
-    var source = (p.src === null || p.src === undefined) ? "" : meta.sources[p.src];
-    if (source.length > 90) { source = source.slice(0, 88) + "…"; }
-    return "<div style='font-size:12px;max-width:320px;white-space:normal'>" + bcaHead(p, meta)
-        + "<div style='color:#555;margin-top:3px'>" + bcaEsc(meta.label) + ", " + bcaEsc(meta.year)
-        + (source ? "<br>Source: " + bcaEsc(source) : "") + "<br><i>Click for the definition and full source.</i>"
-        + "</div></div>";
+    return bcaHead(p, meta) + "<div style='color:#555;margin-top:3px;font-size:11px'>" + bcaEsc(meta.label)
+        + ", " + bcaEsc(meta.year) + "<br><i>Click for the definition and source.</i></div>";
 }
 function bcaPopup(p, meta) {
     var source = (p.src === null || p.src === undefined) ? meta.fallback_source : meta.sources[p.src];
@@ -82,7 +93,25 @@ function bcaPopup(p, meta) {
         + (meta.coverage ? "<div><b>Coverage:</b> " + bcaEsc(meta.coverage) + "</div>" : "")
         + "<div><b>Source:</b> " + bcaEsc(source || "not stated") + "</div></div>";
 }
+// Keep the (sticky) tooltip wholly inside the map: Leaflet centres it on the cursor and lets it run off an edge.
+function bcaKeepInside(map, tooltip) {
+    var el = tooltip && tooltip.getElement();
+    if (!el || !map.hasLayer(tooltip)) { return; }
+    var size = map.getSize(), pad = 6, pos = L.DomUtil.getPosition(el);
+    var at = map.layerPointToContainerPoint(pos), w = el.offsetWidth, h = el.offsetHeight;
+    var dx = Math.min(0, size.x - pad - (at.x + w)) || Math.max(0, pad - at.x);
+    var dy = Math.min(0, size.y - pad - (at.y + h)) || Math.max(0, pad - at.y);
+    if (dx || dy) { L.DomUtil.setPosition(el, pos.add([dx, dy])); }
+}
 """
+
+
+#: Hover boxes wide enough to read (Leaflet shrinks a wrapping tooltip to its longest word), arrow hidden
+#: (the box is moved to stay inside the map, so an arrow could point elsewhere).
+TOOLTIP_CSS = (
+    "<style>.leaflet-tooltip.bca-tip{white-space:normal;min-width:220px;max-width:300px;width:max-content;"
+    "font:12px/1.35 system-ui,sans-serif;padding:6px 8px}.leaflet-tooltip.bca-tip:before{display:none}</style>"
+)
 
 
 def _meta(measure: MapMeasure, payload: Payload) -> dict:
@@ -90,7 +119,11 @@ def _meta(measure: MapMeasure, payload: Payload) -> dict:
         "label": measure.label,
         "definition": measure.definition,
         "year": str(measure.year),
-        "units": UNITS,
+        "units": measure.unit,
+        "count_label": measure.count_label,
+        "count_only": not measure.has_rates,
+        "radius": RADIUS,
+        "count_fill": COUNT_FILL,
         "small": SMALL_POPULATION,
         "filtered": FILTERED_LABEL,
         "sources": payload.sources,
@@ -141,10 +174,13 @@ class _RateLayer(_ScriptOnly):
             {{ this.helpers }}
             var meta = {{ this.meta_json }};
             var styles = {{ this.styles_json }};
+            var map = {{ this._parent.get_name() }};
             var layer = L.geoJson({{ this.payload.geojson }}, {{ this.options_js }});
-            layer.bindTooltip(function (l) { return bcaTooltip(l.feature.properties, meta); }, {sticky: true});
+            layer.bindTooltip(function (l) { return bcaTooltip(l.feature.properties, meta); },
+                              {sticky: true, className: "bca-tip", opacity: 0.96});
+            layer.on("mouseover mousemove", function () { bcaKeepInside(map, layer.getTooltip()); });
             layer.bindPopup(function (l) { return bcaPopup(l.feature.properties, meta); }, {maxWidth: 360});
-            layer.addTo({{ this._parent.get_name() }});
+            layer.addTo(map);
             return layer;
         })();
         {% endmacro %}
@@ -190,44 +226,64 @@ class CityMarkers(_RateLayer):
         self.options_js = """{
                 pointToLayer: function (f, latlng) {
                     var s = Object.assign({}, styles[String(f.properties.cls)]);
-                    var h = f.properties.hom;
-                    s.radius = (h === null || h === undefined) ? 5 : Math.min(22, 5 + Math.sqrt(h) / 1.5);
-                    s.weight = 1.5; s.color = "#333"; s.fillOpacity = 0.9; s.pane = %s;
+                    var h = f.properties.hom, r = meta.radius;
+                    if (meta.count_only) { s.fillColor = meta.count_fill; s.dashArray = null; }
+                    s.radius = (h === null || h === undefined) ? r.base
+                        : Math.min(r.max, r.base + Math.sqrt(h) / r.scale);
+                    s.weight = 1.5; s.color = "#333"; s.fillOpacity = 0.9; s.pane = __PANE__;
                     return L.circleMarker(latlng, s);
                 }
-            }""" % json.dumps(pane)
+            }""".replace("__PANE__", json.dumps(pane))
+
+
+def _swatch(style: dict, text: str, round_: bool = False, size: float = 12) -> str:
+    border = "1px dashed #8a8a8a" if style.get("dashArray") else "1px solid #6b6b6b"
+    fill = style["fillColor"] if style.get("fillOpacity", 1) > 0 else "transparent"
+    shape = f"border-radius:50%;width:{size:g}px;" if round_ else "width:14px;"
+    return (
+        f'<div style="display:flex;align-items:center;margin:1px 0">'
+        f'<span style="display:inline-block;{shape}height:{size:g}px;background:{fill};border:{border};'
+        f'margin-right:6px;flex:none"></span>{escape(text)}</div>'
+    )
+
+
+#: Counts drawn in the size key of a count-only legend.
+SIZE_KEY = (10, 100, 400)
 
 
 def legend_html(measure: MapMeasure, *, min_population: int = 0, polygons: bool = True, points: bool = False) -> str:
-    """Legend block: measure and year, units, one swatch per class, the no-data swatch (and filter, circles)."""
-
-    def swatch(style: dict, text: str, round_: bool = False) -> str:
-        border = "1px dashed #8a8a8a" if style.get("dashArray") else "1px solid #6b6b6b"
-        fill = style["fillColor"] if style.get("fillOpacity", 1) > 0 else "transparent"
-        shape = "border-radius:50%;width:12px;" if round_ else "width:14px;"
-        return (
-            f'<div style="display:flex;align-items:center;margin:1px 0">'
-            f'<span style="display:inline-block;{shape}height:12px;background:{fill};border:{border};'
-            f'margin-right:6px;flex:none"></span>{escape(text)}</div>'
-        )
-
-    rows = [swatch(style_for(i), text, round_=points and not polygons) for i, text in enumerate(class_labels())]
+    """Legend block: measure and year, the measure's own unit, one swatch per class (rates only), no data,
+    the population filter, and a size key for circles. A count-only measure gets no rate classes."""
+    rows = []
+    if measure.has_rates:
+        unit_line = measure.unit
+        rows += [_swatch(style_for(i), text, round_=points and not polygons) for i, text in enumerate(class_labels())]
+    else:
+        unit_line = f"{measure.count_label}: counts only, the source gives no rate"
     if polygons:
-        rows.append(swatch(style_for(NO_DATA), NO_DATA_LABEL))
-    if points:
-        rows.append(swatch(style_for(NO_DATA), NO_RATE_POINT_LABEL, round_=True))
+        rows.append(_swatch(style_for(NO_DATA), NO_DATA_LABEL))
+    if points and measure.has_rates:
+        rows.append(_swatch(style_for(NO_DATA), NO_RATE_POINT_LABEL, round_=True))
+    if points and not measure.has_rates:
+        count_style = {"fillColor": COUNT_FILL, "fillOpacity": 0.9}
+        rows += [_swatch(count_style, f"{n:,} {measure.count_label}", round_=True, size=2 * radius(n))
+                 for n in SIZE_KEY]
     if min_population:
-        rows.append(swatch(style_for(FILTERED), f"{FILTERED_LABEL} ({min_population:,})"))
+        rows.append(_swatch(style_for(FILTERED), f"{FILTERED_LABEL} ({min_population:,})"))
     notes = [POINT_SIZE_NOTE] if points else []
+    if measure.has_rates:
+        notes.append(f"Classes are fixed ({BREAKS[1]:g}, {BREAKS[2]:g}, {BREAKS[3]:g}, {BREAKS[4]:g}) for every "
+                     "year and measure.")
     return (
         '<div class="bca-legend" style="background:rgba(255,255,255,0.92);padding:6px 8px;border-radius:4px;'
         'box-shadow:0 0 4px rgba(0,0,0,0.3);font:12px system-ui,sans-serif;max-width:270px;line-height:1.35">'
         f'<div style="font-weight:600">{escape(measure.label)}, {escape(str(measure.year))}</div>'
-        f'<div style="color:#444;margin-bottom:3px">{escape(UNITS)}</div>'
+        f'<div style="color:#444;margin-bottom:3px">{escape(unit_line)}</div>'
         + "".join(rows)
         + "".join(f'<div style="color:#444;margin-top:3px">{escape(n)}</div>' for n in notes)
-        + f'<div style="color:#9a3412;margin-top:3px">&#9888; rates for places under {SMALL_POPULATION:,} '
-        "people are volatile (flagged in tooltips)</div></div>"
+        + (f'<div style="color:#9a3412;margin-top:3px">&#9888; rates for places under {SMALL_POPULATION:,} '
+           "people are volatile (flagged in tooltips)</div>" if measure.has_rates else "")
+        + "</div>"
     )
 
 
@@ -257,9 +313,25 @@ class MapLegend(_ScriptOnly):
         self.position = position
 
 
+def year_stamp_html(measure: MapMeasure) -> str:
+    """The year in large type with the measure under it: the frame shown, on the map itself."""
+    return (
+        '<div class="bca-year" style="background:rgba(255,255,255,0.85);padding:2px 10px 4px;border-radius:4px;'
+        'box-shadow:0 0 4px rgba(0,0,0,0.25);font-family:system-ui,sans-serif;line-height:1.1">'
+        f'<div style="font-size:34px;font-weight:700;color:#222">{escape(str(measure.year))}</div>'
+        f'<div style="font-size:11px;color:#444;max-width:200px">{escape(measure.label)}</div></div>'
+    )
+
+
+def add_tooltip_style(m) -> None:
+    """Readable hover boxes (see :data:`TOOLTIP_CSS`), once per map."""
+    m.get_root().header.add_child(Element(TOOLTIP_CSS), name="bca_tooltip_style")
+
+
 def add_choropleth(m, rates: pd.DataFrame, measure: MapMeasure, *, min_population: int = 0) -> Payload:
     """Paint ``rates`` (one measure, one year) onto every admin2 shape of map ``m``; missing places as no data."""
     payload = feature_collection_json(rates, min_population=min_population)
+    add_tooltip_style(m)
     ChoroplethLayer(payload, measure).add_to(m)
     return payload
 
@@ -267,9 +339,17 @@ def add_choropleth(m, rates: pd.DataFrame, measure: MapMeasure, *, min_populatio
 def add_city_markers(m, cities: pd.DataFrame, measure: MapMeasure, *, min_population: int = 0) -> Payload:
     """Draw city-level rows (with ``lon``/``lat``) as circle markers."""
     payload = city_points_json(cities, min_population=min_population)
+    add_tooltip_style(m)
     CityMarkers(payload, measure).add_to(m)
     return payload
 
 
 def add_legend(m, measure: MapMeasure, *, min_population: int = 0, polygons: bool = True, points: bool = False):
     return MapLegend(legend_html(measure, min_population=min_population, polygons=polygons, points=points)).add_to(m)
+
+
+def add_year_stamp(m, measure: MapMeasure):
+    """The year shown, in large type at the map's bottom left (it follows the slider and the animation)."""
+    stamp = MapLegend(year_stamp_html(measure), position="bottomleft")
+    stamp._name = "MapYear"
+    return stamp.add_to(m)

@@ -1,7 +1,8 @@
 """City Violence page logic that is not layout: measures, the folium map, ranking export, twin-city frames.
 
-The four homicide measures count different things and are never mixed: every function takes one measure
-key and labels what it returns with that measure's own label and definition (from the manifest).
+The homicide measures count different things and are never mixed: every function takes one measure key and
+labels what it returns with that measure's own label, unit and definition (all from the manifest, as are the
+list of measures and the gaps no source covers).
 """
 from __future__ import annotations
 
@@ -18,26 +19,40 @@ from geo.store import provenance
 from geo.views.ports import csv_with_header
 
 LAYER = "homicides"
-#: Order of the measure switch: municipio measures first, then city-level ones.
-MEASURES = ["inegi_deaths", "sesnsp_intentional", "fbi_ucr_murders", "curated_city"]
-DEFAULT_MEASURE = "inegi_deaths"
-DEFAULT_YEARS = {"inegi_deaths": 2010}
+#: Classes and populations: layout choices, not vocabulary (the measures themselves come from the manifest).
 POPULATION_STEPS = [0, 10_000, 25_000, 50_000, 100_000, 250_000, 500_000]
 # Briefings start from places whose rates are stable; 0 shows every place (small ones flagged).
 DEFAULT_MIN_POPULATION = 50_000
-#: Measures each side of a twin-city pair can be read with (the Mexican side is a municipio, the US side a city).
-TWIN_MX_MEASURES = ["inegi_deaths", "sesnsp_intentional", "curated_city"]
-TWIN_US_MEASURES = ["curated_city", "fbi_ucr_murders"]
 POLYGON_LEVELS = ("municipality", "county")
 POINT_LEVELS = ("city",)
 MAP_HEIGHT = 560
+
+
+def measures() -> list[str]:
+    """The homicide measures in the order the layer lists them (newest municipal series first)."""
+    return list(provenance.layer(LAYER).get("measures", {}))
+
+
+def default_measure() -> str:
+    return measures()[0]
+
+
+def twin_measures(country: str) -> list[str]:
+    """Measures with figures for one side of the border (``countries`` in the manifest), those with rates first."""
+    sided = [m for m in measures() if country in measure_info(m).get("countries", [])]
+    return sorted(sided, key=lambda m: not measure_info(m).get("rates", True))
+
+
+def known_gaps() -> list[str]:
+    """What no source covers (newer US homicides, Mexican municipios 2022–23 …), as the manifest says it."""
+    return list(provenance.layer(LAYER).get("known_gaps", []))
 
 
 def measure_info(key: str) -> dict:
     """``label``, ``unit``, ``count_unit``, ``definition``, ``coverage`` of a measure (from the manifest)."""
     info = provenance.measure_definition(LAYER, key)
     if not info:
-        raise KeyError(f"unknown homicide measure '{key}'; known: {', '.join(MEASURES)}")
+        raise KeyError(f"unknown homicide measure '{key}'; known: {', '.join(measures())}")
     return info
 
 
@@ -54,15 +69,40 @@ def year_options(years: pd.DataFrame) -> list[int]:
     return [int(y) for y in years["year"]]
 
 
-def default_year(key: str, years: pd.DataFrame) -> int | None:
-    """The issue's 2010 for INEGI; otherwise the latest year that has rates (else the latest year)."""
+def default_year(years: pd.DataFrame) -> int | None:
+    """The latest year that has rates (else the latest year): the newest full picture."""
     options = year_options(years)
     if not options:
         return None
-    if DEFAULT_YEARS.get(key) in options:
-        return DEFAULT_YEARS[key]
     with_rates = [int(y) for y, n in zip(years["year"], years["places_with_rate"]) if n > 0]
     return (with_rates or options)[-1]
+
+
+def has_rates(years: pd.DataFrame) -> bool:
+    """False for a count-only measure (no year has a rate): its map gets no rate classes."""
+    return bool((years["places_with_rate"] > 0).any()) if not years.empty else False
+
+
+def year_from_link(raw: str | None, options: list[int], default: int, key: str) -> tuple[int, str | None]:
+    """A year from a share link; one outside the measure's years falls back with a notice naming the valid ones."""
+    if raw is None or raw == "":
+        return default, None
+    text = raw.strip()[:40]
+    if text.isdigit() and int(text) in options:
+        return int(text), None
+    return default, (f"Ignored year={text!r} in the link: {label(key)} has figures for {span_text(options)}; "
+                     f"showing {default}.")
+
+
+def span_text(years: list[int]) -> str:
+    """'2000–2021', or '2014, 2015', or '2000–2015, 2024' for a broken run."""
+    runs, start = [], None
+    for i, year in enumerate(years):
+        start = year if start is None else start
+        if i + 1 == len(years) or years[i + 1] != year + 1:
+            runs.append(str(year) if start == year else f"{start}–{year}")
+            start = None
+    return ", ".join(runs)
 
 
 def year_note(years: pd.DataFrame, year: int) -> str | None:
@@ -80,9 +120,18 @@ def year_note(years: pd.DataFrame, year: int) -> str | None:
     return " ".join(notes) or None
 
 
-def map_measure(key: str, year: int) -> leaflet_layers.MapMeasure:
+def count_label(key: str) -> str:
+    """What a count counts, in a word or two ('deaths', 'crimes', 'murders'), from the manifest's count_unit."""
+    unit = measure_info(key).get("count_unit", "homicides")
+    for cut in (" (", " recorded", " as "):
+        unit = unit.split(cut)[0]
+    return unit
+
+
+def map_measure(key: str, year: int, rates: bool = True) -> leaflet_layers.MapMeasure:
     info = measure_info(key)
-    return leaflet_layers.MapMeasure(info["label"], info["definition"], year, short_source(), info.get("coverage", ""))
+    return leaflet_layers.MapMeasure(info["label"], info["definition"], year, short_source(), info.get("coverage", ""),
+                                     unit=info["unit"], count_label=count_label(key), has_rates=rates)
 
 
 @dataclass
@@ -92,6 +141,7 @@ class MapSummary:
     unmapped: list[str]  # city rows with no point (listed in the table only)
     other_levels: list[str]  # e.g. state-level rows, table only
     payload_bytes: int
+    drawn_with_parent: list[str]  # e.g. "San Quintín has no outline of its own …: drawn with Ensenada."
 
 
 def split_levels(rates: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -102,12 +152,22 @@ def split_levels(rates: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.Da
     return polygons, points, other
 
 
-def build_map(rates: pd.DataFrame, key: str, year: int, min_population: int = 0) -> tuple[folium.Map, MapSummary]:
-    """Offline folium map: municipio/county rows painted, city rows as circles, legend; rates of one measure."""
-    measure = map_measure(key, year)
-    polygons, points, other = split_levels(rates)
-    m = folium_map.offline_map()
-    payload = leaflet_layers.add_choropleth(m, polygons, measure, min_population=min_population)
+def build_map(
+    outlines: pd.DataFrame,
+    rates: pd.DataFrame,
+    key: str,
+    year: int,
+    min_population: int = 0,
+    rates_known: bool = True,
+) -> tuple[folium.Map, MapSummary]:
+    """Offline folium map of one measure and year: ``outlines`` (``homicide_map_year``: one row per county or
+    municipio outline, a municipio without one summed into its parent's) painted, the city rows of ``rates``
+    (``homicide_rates_year``) as circles, the legend and the year on the map."""
+    measure = map_measure(key, year, rates_known)
+    _, points, other = split_levels(rates)
+    # Mexican border cities are named first where names crowd: the municipios are what this map colours.
+    m = folium_map.offline_map(label_country_first="MX")
+    payload = leaflet_layers.add_choropleth(m, outlines, measure, min_population=min_population)
     size = payload.nbytes
     mapped = 0
     if not points.empty:
@@ -115,8 +175,10 @@ def build_map(rates: pd.DataFrame, key: str, year: int, min_population: int = 0)
         size += point_payload.nbytes
         mapped = point_payload.features
     leaflet_layers.add_legend(m, measure, min_population=min_population, polygons=True, points=not points.empty)
+    leaflet_layers.add_year_stamp(m, measure)
     unmapped = sorted(points.loc[points["lon"].isna() | points["lat"].isna(), "place"].astype(str))
-    summary = MapSummary(payload.with_data, mapped, unmapped, sorted(other["place"].astype(str)), size)
+    drawn = sorted(outlines["drawn_note"].dropna().astype(str)) if "drawn_note" in outlines.columns else []
+    summary = MapSummary(payload.with_data, mapped, unmapped, sorted(other["place"].astype(str)), size, drawn)
     return m, summary
 
 
@@ -133,13 +195,18 @@ RANKING_COLUMNS = {
     "ranked_by": "Ranked by",
     "measure_detail": "Definition (row)",
     "rate_basis": "Rate basis",
+    "notes": "Notes",
     "source": "Source",
 }
+WHOLE_NUMBERS = ("rank", "homicides", "population")
 
 
 def ranking_table(ranking: pd.DataFrame) -> pd.DataFrame:
-    """Ranking rows with readable column names, small-population flag added."""
+    """Ranking rows with readable column names, small-population flag added; counts stay whole numbers."""
     out = ranking[[c for c in RANKING_COLUMNS if c in ranking.columns]].copy()
+    for column in WHOLE_NUMBERS:  # a NULL makes pandas read a column as float: 34704568.0 in a CSV
+        if column in out.columns:
+            out[column] = pd.to_numeric(out[column], errors="coerce").round().astype("Int64")
     out["rate_per_100k"] = pd.to_numeric(out["rate_per_100k"], errors="coerce").round(1)
     population = pd.to_numeric(out["population"], errors="coerce")
     out.insert(out.columns.get_loc("population") + 1, "small_population",
@@ -200,8 +267,14 @@ def twin_long(series: pd.DataFrame) -> pd.DataFrame:
 
 
 def twin_notes(series: pd.DataFrame, mx_key: str, us_key: str, pair_name: str) -> list[str]:
-    """Sentences for sides with no data, or counts but no rates."""
+    """Sentences for sides with no data, or counts but no rates, and a row note that explains a rate (once)."""
     notes = []
+    for column in ("mx_notes", "us_notes"):
+        texts = series[column].dropna().astype(str) if column in series.columns else pd.Series(dtype=str)
+        explained = texts[texts.str.contains("rate is the consistent one", regex=False)]
+        if not explained.empty:
+            notes.append(f"{pair_name}, {span_text(sorted(series.loc[explained.index, 'year'].astype(int)))}: "
+                         + explained.iloc[-1])
     for side, key, city in (("mx", mx_key, "Mexican"), ("us", us_key, "US")):
         if series.empty or series[f"{side}_homicides"].isna().all() and series[f"{side}_rate_per_100k"].isna().all():
             notes.append(f"No data for the {city} side of {pair_name} under '{label(key)}'.")
@@ -240,3 +313,52 @@ def ratio_chart(series: pd.DataFrame, title: str) -> alt.Chart:
         )
         .properties(height=240)
     )
+
+
+# ---------------------------------------------------------------- series over time, with the break
+
+
+def series_label(layer: str, key: str) -> str:
+    return provenance.measure_definition(layer, key).get("label", key)
+
+
+def border_series(rows: pd.DataFrame) -> pd.DataFrame:
+    """``homicide_border_series`` rows with each series named from the manifest; part years have no rate."""
+    out = rows.copy()
+    out["series"] = [series_label(layer, key) for layer, key in zip(out["layer"], out["measure"])]
+    return out.astype({"year": "int64", "rate_per_100k": "float64"})
+
+
+def gap_years(rows: pd.DataFrame) -> list[int]:
+    """Years inside the span with no series at all (2023): drawn as a band, never bridged by a line."""
+    years = set(rows["year"].astype(int))
+    return [y for y in range(min(years), max(years) + 1) if y not in years] if years else []
+
+
+def series_chart(rows: pd.DataFrame, title: str) -> alt.LayerChart:
+    """Each series its own line, never joined to another; the years no source covers shaded, so the change
+    from INEGI deaths to SESNSP crimes shows as a break."""
+    data = border_series(rows)
+    first, last = int(data["year"].min()), int(data["year"].max())
+    x_scale = alt.Scale(domain=[first - 0.5, last + 0.5], zero=False, nice=False)
+    lines = (
+        alt.Chart(data)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("year:Q", title=None, scale=x_scale, axis=alt.Axis(format="d", labelAngle=0, tickMinStep=1)),
+            y=alt.Y("rate_per_100k:Q", title="per 100,000 residents"),
+            color=alt.Color("series:N", title=None, legend=alt.Legend(orient="top", direction="vertical",
+                                                                       labelLimit=700)),
+            tooltip=["series:N", alt.Tooltip("year:Q", format="d"),
+                     alt.Tooltip("rate_per_100k:Q", format=",.1f", title="rate per 100,000"),
+                     alt.Tooltip("homicides:Q", format=",", title="count"), alt.Tooltip("months:Q")],
+        )
+    )
+    years = gap_years(data)
+    gaps = pd.DataFrame({"start": [y - 0.5 for y in years], "end": [y + 0.5 for y in years],
+                         "text": [f"{y}: no source" for y in years]})
+    band = alt.Chart(gaps).mark_rect(color="#9e9e9e", opacity=0.3).encode(
+        x=alt.X("start:Q", scale=x_scale), x2="end:Q")
+    band_text = alt.Chart(gaps).mark_text(align="right", baseline="top", dx=-3, dy=4, color="#333").encode(
+        x=alt.X("start:Q", scale=x_scale), y=alt.value(0), text="text:N")
+    return alt.layer(band, band_text, lines, title=title).properties(height=440)

@@ -183,3 +183,61 @@ def test_template_syntax_in_data_is_not_interpreted():
     ll.add_choropleth(m, rates([row]), MEASURE)
     html = m.get_root().render()
     assert "{{ 7 * 7 }} {% if x %}" in html and "{{ source }}" in html
+
+
+# --- legends follow the measure; hover boxes; the year on the map ------------------------------------------
+
+CRIMES = ll.MapMeasure(label="SESNSP intentional-homicide crimes", definition="crimes in investigation files",
+                       year=2024, unit="crimes per 100,000 residents", count_label="crimes")
+MURDERS = ll.MapMeasure(label="FBI UCR murders", definition="murders", year=2015, unit="murders (count only)",
+                        count_label="murders", has_rates=False)
+
+
+def test_legend_uses_the_measure_unit():
+    html = ll.legend_html(CRIMES)
+    assert "crimes per 100,000 residents" in html and ch.UNITS not in html
+    assert all(label in html for label in ch.class_labels())
+
+
+def test_count_only_legend_has_no_rate_bands_but_a_size_key():
+    html = ll.legend_html(MURDERS, points=True)
+    assert not any(label in html for label in ch.class_labels())
+    assert not any(colour in html for colour in ch.PALETTE)
+    assert "counts only" in html and "volatile" not in html
+    for count in ll.SIZE_KEY:
+        assert f"{count:,} murders" in html and f"width:{2 * ch.radius(count):g}px" in html
+
+
+def test_circle_size_formula_is_fixed_and_shared_with_the_browser():
+    assert ch.radius(None) == ch.RADIUS["base"] and ch.radius(0) == ch.RADIUS["base"]
+    assert ch.radius(100) == pytest.approx(5 + 10 / 1.5) and ch.radius(10**6) == ch.RADIUS["max"]
+    m = folium_map.offline_map(with_basemap=False)
+    ll.add_city_markers(m, pd.DataFrame({"code": ["48141"], "name": ["El Paso"], "homicides": [17],
+                                         "population": [None], "rate_per_100k": [None], "rate_basis": [None],
+                                         "source": ["FBI"], "lon": [-106.44], "lat": [31.76]}), MURDERS)
+    html = m.get_root().render()
+    meta = json.loads(re.search(r"var meta = (\{.*?\});", html).group(1))
+    assert meta["radius"] == ch.RADIUS and meta["count_only"] is True and meta["count_label"] == "murders"
+
+
+def test_outline_note_reaches_the_tooltip():
+    frame = rates([JUAREZ]).assign(drawn_note=["San Quintín has no outline of its own: drawn with Ensenada."])
+    props = features(ch.feature_collection_json(frame))["08037"]["properties"]
+    assert props["note"].startswith("San Quintín")
+    assert "note" not in features(ch.feature_collection_json(rates([JUAREZ])))["08037"]["properties"]
+
+
+def test_hover_box_is_wide_and_kept_inside_the_map():
+    m = folium_map.offline_map(with_basemap=False)
+    ll.add_choropleth(m, rates([JUAREZ]), MEASURE)
+    html = m.get_root().render()
+    assert "min-width:220px" in html and 'className: "bca-tip"' in html
+    assert "function bcaKeepInside" in html and "bcaKeepInside(map, layer.getTooltip())" in html
+    assert "Source:" not in re.search(r"function bcaTooltip.*?\n}", html, re.DOTALL).group(0)  # popup only
+
+
+def test_year_is_drawn_on_the_map():
+    m = folium_map.offline_map(with_basemap=False)
+    ll.add_year_stamp(m, MEASURE)
+    html = m.get_root().render()
+    assert "bottomleft" in html and re.search(r"bca-year.{0,300}>2010<", html)

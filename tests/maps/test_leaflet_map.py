@@ -55,3 +55,29 @@ def test_no_tile_layer_and_basemap_layers():
 def test_without_basemap():
     m = folium_map.offline_map(with_basemap=False)
     assert not [c for c in m._children.values() if isinstance(c, folium.GeoJson)]
+
+
+def test_sea_and_land_share_the_deck_basemap_colours():
+    from geo.maps import basemap
+
+    assert folium_map.SEA == "#" + "".join(f"{v:02x}" for v in basemap.WATER[:3])
+    assert folium_map.LAND["US"] == "#" + "".join(f"{v:02x}" for v in basemap.LAND_US)
+    assert f"background: {folium_map.SEA}" in rendered(folium_map.offline_map())
+
+
+def test_place_names_border_cities_first_and_labelled_on_the_map():
+    names = [p[0] for p in folium_map.place_names()]
+    assert names.index("Ciudad Juárez") < names.index("Phoenix")  # a border city before a bigger inland one
+    assert names.index("Nuevo Laredo") < names.index("Monterrey")
+    html = rendered(folium_map.offline_map())
+    assert "bca-place" in html and "Tijuana" in html and 'pointerEvents = "none"' in html
+    assert "text-shadow" in html  # a halo keeps names legible over any colour
+    assert "leaflet-control" in html  # names never hide under the legend or the year
+    assert "bca-place" not in rendered(folium_map.offline_map(with_basemap=False))
+
+
+def test_a_map_about_one_side_names_its_border_cities_first():
+    mx_first = [p[0] for p in folium_map.place_names("MX")]
+    assert mx_first.index("Nuevo Laredo") < mx_first.index("Laredo") < mx_first.index("Phoenix")
+    plain = [p[0] for p in folium_map.place_names()]
+    assert plain.index("Laredo") < plain.index("Nuevo Laredo")  # by population otherwise
