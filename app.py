@@ -16,6 +16,7 @@ PAGES = [
     st.Page("pages/explorer.py", title="Corridor Explorer", icon=":material/travel_explore:", url_path="explorer"),
     st.Page("pages/ports.py", title="Ports of Entry", icon=":material/directions_car:", url_path="ports"),
     st.Page("pages/city_violence.py", title="City Violence", icon=":material/crisis_alert:", url_path="city_violence"),
+    st.Page("pages/corridors.py", title="Corridors & deployments", icon=":material/route:", url_path="corridors"),
 ]
 
 st.navigation(PAGES).run()

@@ -1,0 +1,233 @@
+"""The Corridors & deployments map: schematic corridor lines with arrowheads, deployments of both countries.
+
+A corridor line is one stripe per commodity group it carries under the current filters (side by side, so no
+colour hides another), dashed when its sources rate it low confidence; an arrowhead at the end it flows to
+(both ends for a corridor that runs both ways). State deployments are their state, translucent; city, site and
+region deployments a point; border-wide ones are not on the map (timeline and tables only). One tooltip
+template serves every layer: each record carries the same plain-text fields (:data:`TOOLTIP`).
+"""
+from __future__ import annotations
+
+import base64
+import json
+import math
+
+import pandas as pd
+import pydeck as pdk
+
+from geo.maps import basemap, fence
+from geo.maps.deck import CompactDeck, make_deck
+from geo.maps.legend import Legend
+from geo.maps.palette import rgb_hex
+
+# Okabe–Ito (colour-blind safe). Lines take the five hues the fence layer does not use (yellow vanishes on the
+# pale land); the two countries share the fence's vermillion and blue, but as areas and points, never lines.
+COMMODITY_COLOURS = {
+    "drugs": [204, 121, 167],
+    "migrants": [230, 159, 0],
+    "firearms": [25, 25, 25],
+    "cash": [0, 158, 115],
+    "contraband": [86, 180, 233],
+}
+COMMODITY_LABELS = {
+    "drugs": "drugs", "migrants": "migrants (people smuggled)", "firearms": "firearms, weapons, ammunition",
+    "cash": "cash", "contraband": "other contraband",
+}
+COUNTRY_COLOURS = {"US": [0, 114, 178], "MX": [213, 94, 0], "US/MX": [90, 90, 90]}
+COUNTRY_LABELS = {"US": "United States", "MX": "Mexico", "US/MX": "joint US–Mexico"}
+DASHED_CONFIDENCE = ("low",)  # drawn dashed; every other rating solid
+STRIPE_PX = 3
+ARROW_PX = 17
+POINT_RADIUS_PX = 7
+STATE_FILL_ALPHA = 28
+ARROW_COLOUR = [60, 60, 60]
+CORRIDOR_LAYER = "corridors"
+# Streamlit escapes every value put into the template, so the fields are plain text (line breaks kept by
+# pre-line) and each layer's records carry the same four fields: one template serves them all.
+TOOLTIP = {
+    "html": "<b>{title}</b><div>{details}</div><div style='color:#ffd27f'>{shown}</div>"
+            "<div style='font-size:0.85em;opacity:0.85'>{footer}</div>",
+    "style": {"backgroundColor": "#222", "color": "#fff", "fontSize": "12px", "maxWidth": "380px",
+              "whiteSpace": "pre-line"},
+}
+PERSONNEL_WORD = "personnel"
+# A right-pointing triangle whose tip is the anchor: rotated about its tip, it ends exactly on the line's end.
+_ARROW_SVG = (
+    "<svg xmlns='http://www.w3.org/2000/svg' width='64' height='64'>"
+    "<polygon points='6,10 62,32 6,54 18,32' fill='#fff'/></svg>"
+)
+ARROW_ATLAS = "data:image/svg+xml;base64," + base64.b64encode(_ARROW_SVG.encode()).decode()
+ARROW_MAPPING = {"arrow": {"x": 0, "y": 0, "width": 64, "height": 64, "anchorX": 62, "anchorY": 32, "mask": True}}
+
+
+def _screen_angle(start: list[float], end: list[float]) -> float:
+    """Degrees counter-clockwise from east of the segment start → end as Web Mercator draws it."""
+    def y(lat: float) -> float:
+        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+    return math.degrees(math.atan2(y(end[1]) - y(start[1]), math.radians(end[0] - start[0])))
+
+
+def _flow_groups(flows: pd.DataFrame) -> dict[str, dict]:
+    """Per corridor: the commodity groups and the directions of its flows that match the filters."""
+    out: dict[str, dict] = {}
+    for row in flows.itertuples(index=False):
+        entry = out.setdefault(row.corridor_id, {"groups": set(), "directions": set()})
+        entry["groups"].add(row.commodity_group)
+        if isinstance(row.direction, str):
+            entry["directions"].add(row.direction)
+    return out
+
+
+def corridor_tooltip(row) -> dict[str, str]:
+    """Tooltip fields of a corridor: who, what, when, sources, and what the filters matched."""
+    return {
+        "title": f"{row.corridor_id} {row.name} ({row.direction})",
+        "details": f"Commodities: {row.commodities}\nControlled or contested by: {row.organizations}\n"
+                   f"Active: {row.period_active} · confidence: {row.confidence}\nSources: {row.sources}",
+        "shown": f"Shown for these filters: {row.matched_flows}",
+        "footer": row.geometry_basis,
+    }
+
+
+def corridor_records(lines: pd.DataFrame, flows: pd.DataFrame) -> tuple[list[dict], list[dict]]:
+    """Stripes (one per commodity group, offset side by side) and arrowheads (one per direction that matches)."""
+    matched = _flow_groups(flows)
+    stripes, arrows = [], []
+    for row in lines.itertuples(index=False):
+        path = json.loads(row.geojson)["coordinates"]
+        groups = [g for g in COMMODITY_COLOURS if g in matched.get(row.corridor_id, {}).get("groups", ())]
+        directions = matched.get(row.corridor_id, {}).get("directions", set())
+        tooltip = corridor_tooltip(row)
+        alpha = 210 if row.confidence in DASHED_CONFIDENCE else 245
+        dashed = row.confidence in DASHED_CONFIDENCE
+        for i, group in enumerate(groups):
+            stripes.append({
+                "corridor_id": row.corridor_id,
+                "path": path,
+                "colour": COMMODITY_COLOURS[group] + [alpha],
+                "offset": i - (len(groups) - 1) / 2,
+                "dash": [3, 2] if dashed else [0, 0],
+                **tooltip,
+            })
+        # The line runs the way its line_direction says; the other way is its start, pointing back.
+        forward = row.line_direction
+        for direction in sorted(directions):
+            tip, before = (path[-1], path[-2]) if direction == forward else (path[0], path[1])
+            arrows.append({
+                "corridor_id": row.corridor_id,
+                "direction": direction,
+                "lon": tip[0],
+                "lat": tip[1],
+                "angle": _screen_angle(before, tip),
+                **tooltip,
+                "shown": f"{tooltip['shown']} · arrowhead: {direction}",
+            })
+    return stripes, arrows
+
+
+def deployment_text(row) -> str:
+    """One deployment row in four short lines: what, who and when, how many and what it covers, counted or not."""
+    figure = f"{int(row.personnel):,} {PERSONNEL_WORD}" if not pd.isna(row.personnel) else "no personnel figure"
+    inside = f", inside {row.parent_id}" if isinstance(row.parent_id, str) else ""
+    counted = "counted in this year's total" if row.counts_in_total else f"not counted ({row.not_counted_because})"
+    if row.open_ended:
+        counted += "; open-ended (no known end)"
+    return (f"{row.deployment_id} {row.operation} ({row.country})\n{row.force} · {row.period_label}\n"
+            f"{figure} · covers: {row.scope}{inside} · {row.sources}, confidence {row.confidence}\n{counted[0].upper()}{counted[1:]}")
+
+
+def _deployment_tooltip(title: str, rows: pd.DataFrame) -> dict[str, str]:
+    return {
+        "title": title,
+        "details": "\n\n".join(deployment_text(r) for r in rows.itertuples(index=False)),
+        "shown": "",
+        "footer": " · ".join(dict.fromkeys(rows["geometry_basis"])),
+    }
+
+
+def deployment_shapes(rows: pd.DataFrame) -> tuple[dict, list[dict]]:
+    """State polygons (one feature per state, every row of it in the tooltip) and points (one per place)."""
+    drawn = rows[rows["geojson"].notna()]
+    states = drawn[drawn["scope"] == "state"]
+    features = []
+    for _, group in states.groupby("state_key", sort=True):
+        countries = sorted(set(group["country"]))
+        colour = COUNTRY_COLOURS[countries[0] if len(countries) == 1 else "US/MX"]
+        features.append({
+            "type": "Feature",
+            "geometry": json.loads(group["geojson"].iloc[0]),
+            "properties": {**_deployment_tooltip(f"{group['state_name'].iloc[0]}: {len(group)} deployment(s)", group),
+                           "fill": colour + [STATE_FILL_ALPHA], "line": colour + [230]},
+        })
+    points = []
+    located = drawn[drawn["scope"] != "state"]
+    for (lon, lat), group in located.groupby(["lon", "lat"], sort=True):
+        countries = sorted(set(group["country"]))
+        points.append({
+            "lon": float(lon),
+            "lat": float(lat),
+            "colour": COUNTRY_COLOURS[countries[0] if len(countries) == 1 else "US/MX"] + [235],
+            **_deployment_tooltip(f"{group['location'].iloc[0]}: {len(group)} deployment(s)", group),
+        })
+    return {"type": "FeatureCollection", "features": features}, points
+
+
+def deck(lines: pd.DataFrame, flows: pd.DataFrame, deployments: pd.DataFrame, show_fence: bool) -> CompactDeck:
+    stripes, arrows = corridor_records(lines, flows)
+    states, points = deployment_shapes(deployments)
+    layers = [
+        pdk.Layer("GeoJsonLayer", id="deployment-states", data=states, get_fill_color="properties.fill",
+                  get_line_color="properties.line", line_width_min_pixels=2.5, stroked=True, filled=True,
+                  pickable=True),
+        pdk.Layer("PathLayer", id=CORRIDOR_LAYER, data=stripes, get_path="path", get_color="colour",
+                  get_width=STRIPE_PX, width_units="'pixels'", cap_rounded=True, joint_rounded=True,
+                  get_offset="offset", get_dash_array="dash", dash_justified=True,
+                  extensions=[{"@@type": "PathStyleExtension", "dash": True, "offset": True}],
+                  pickable=True, auto_highlight=True),
+        pdk.Layer("IconLayer", id="corridor-arrows-halo", data=arrows, icon_atlas=f"'{ARROW_ATLAS}'",
+                  icon_mapping=ARROW_MAPPING, get_icon="'arrow'", get_position=["lon", "lat"],
+                  get_angle="angle", get_size=ARROW_PX + 5, size_units="'pixels'", get_color=[255, 255, 255, 230],
+                  pickable=False),
+        pdk.Layer("IconLayer", id="corridor-arrows", data=arrows, icon_atlas=f"'{ARROW_ATLAS}'",
+                  icon_mapping=ARROW_MAPPING, get_icon="'arrow'", get_position=["lon", "lat"],
+                  get_angle="angle", get_size=ARROW_PX, size_units="'pixels'", get_color=ARROW_COLOUR,
+                  pickable=True),
+        pdk.Layer("ScatterplotLayer", id="deployment-points", data=points, get_position=["lon", "lat"],
+                  get_radius=POINT_RADIUS_PX, radius_units="'pixels'", get_fill_color="colour",
+                  get_line_color=[255, 255, 255], line_width_min_pixels=2, stroked=True, pickable=True,
+                  auto_highlight=True),
+    ]
+    beneath = [fence.layer()] if show_fence else []
+    return make_deck(basemap.compose(layers, beneath_line=beneath), basemap.initial_view(), tooltip=TOOLTIP)
+
+
+def legend(year: int, lines: pd.DataFrame, flows: pd.DataFrame, deployments: pd.DataFrame, show_fence: bool,
+           geometry_basis: str, personnel_unit: str) -> Legend:
+    """Swatches for what is drawn this year: commodity stripes, countries, fence; notes say how to read them."""
+    groups = [g for g in COMMODITY_COLOURS if g in set(flows.loc[flows["drawn"], "commodity_group"])]
+    countries = [c for c in COUNTRY_COLOURS if c in set(deployments.loc[deployments["geojson"].notna(), "country"])]
+    swatches = [(rgb_hex(COMMODITY_COLOURS[g]), f"corridor carrying {COMMODITY_LABELS[g]}") for g in groups]
+    swatches += [(rgb_hex(COUNTRY_COLOURS[c]), f"deployment (area or point): {COUNTRY_LABELS[c]}") for c in countries]
+    if show_fence:
+        swatches += fence.swatches()
+    corridor_note = (
+        f"Corridor lines are a {geometry_basis}. One stripe per commodity group; the arrowhead marks the end "
+        "the flow runs to (both ends for a corridor used both ways). Dashed = low confidence in the sources; "
+        "solid = medium or high."
+    )
+    deployment_note = (
+        "Deployments: a state's contingent is its whole state (translucent); a city, site or region figure is a "
+        f"point. Border-wide deployments have no place on the map (see the tables). Figures in {personnel_unit}: "
+        "the largest stated for the deployment, not a yearly strength."
+    )
+    notes = [corridor_note, deployment_note]
+    if show_fence:
+        notes.append(fence.credit())
+    return Legend(
+        title=f"Smuggling corridors and force deployments, {year}",
+        units=f"corridors: direction and commodity (no volumes); deployments: {personnel_unit}",
+        period=f"corridors and deployments active in {year}",
+        swatches=swatches,
+        notes=notes,
+    )

@@ -1,0 +1,223 @@
+"""Corridors & deployments page logic: filter values, query parameters, tables, totals notes, the timeline."""
+from __future__ import annotations
+
+import datetime as dt
+
+import altair as alt
+import pandas as pd
+
+from geo.maps.corridors_deck import COMMODITY_COLOURS, COUNTRY_COLOURS, COUNTRY_LABELS
+from geo.maps.palette import rgb_hex
+from geo.views.ports import csv_with_header
+
+ANY = "any"
+DIRECTIONS = (ANY, "SB", "NB")
+DIRECTION_LABELS = {ANY: "any", "NB": "northbound (NB)", "SB": "southbound (SB)"}
+COMMODITIES = (ANY, *COMMODITY_COLOURS)
+COUNTRIES = ["US", "MX"]  # a joint 'US/MX' row matches either
+WHOLE_BORDER = "all"
+STATE_TOLERANCE = 0.01  # degrees: state outlines at border scale, as the basemap draws them
+
+
+def year_span(coverage: tuple[str, str]) -> list[int]:
+    """Every year of the deployments layer's time coverage (corridors are dated in years inside it)."""
+    first, last = (int(day[:4]) for day in coverage)
+    return list(range(first, last + 1))
+
+
+def filter_value(choice: str) -> str | None:
+    """'any' → NULL for the named queries (no filter)."""
+    return None if choice == ANY else choice
+
+
+def corridor_params(year: int, direction: str, commodity: str) -> dict:
+    return {"year": year, "direction": filter_value(direction), "commodity": filter_value(commodity)}
+
+
+def deployment_params(year: int, state: str = WHOLE_BORDER, with_tolerance: bool = True) -> dict:
+    params = {"year": year, "countries": tuple(COUNTRIES), "states": () if state == WHOLE_BORDER else (state,)}
+    return {**params, "tolerance": STATE_TOLERANCE} if with_tolerance else params
+
+
+def filters_text(year: int, direction: str, commodity: str) -> str:
+    parts = [f"active in {year}"]
+    if direction != ANY:
+        parts.append(DIRECTION_LABELS[direction])
+    if commodity != ANY:
+        parts.append(f"carrying {commodity}")
+    return ", ".join(parts)
+
+
+# ------------------------------------------------------------------ corridors
+
+
+def _flows_text(group: pd.DataFrame) -> str:
+    return ", ".join(
+        f"{r.commodity} ({r.direction})" if isinstance(r.direction, str) else f"{r.commodity} (direction not stated)"
+        for r in group.itertuples(index=False)
+    )
+
+
+def corridor_table(flows: pd.DataFrame) -> pd.DataFrame:
+    """One row per corridor with the flows that match the filters; C20/C21 stay in, marked 'not drawn'."""
+    columns = ["corridor_id", "corridor", "matching_flows", "organizations", "period_active", "confidence", "sources",
+               "on_map", "commodities_by_direction", "valid_from", "valid_to", "flow_estimate"]
+    if flows.empty:
+        return pd.DataFrame(columns=columns)
+    rows = []
+    for cid, group in flows.groupby("corridor_id", sort=True):
+        first = group.iloc[0]
+        rows.append({
+            "corridor_id": cid,
+            "corridor": first["corridor_name"],
+            "on_map": "yes" if first["drawn"] else "no: border-wide, no waypoints",
+            "matching_flows": _flows_text(group),
+            "commodities_by_direction": first["commodities_raw"],
+            "organizations": first["organizations"],
+            "period_active": first["period_active"],
+            "valid_from": first["valid_from"],
+            "valid_to": first["valid_to"],
+            "confidence": first["confidence"],
+            "sources": first["sources"],
+            "flow_estimate": first["flow_estimate"],
+        })
+    table = pd.DataFrame(rows, columns=columns)
+    return table.astype({"valid_from": "Int32", "valid_to": "Int32"})
+
+
+def undrawn(table: pd.DataFrame) -> list[str]:
+    """'C20 Border-wide illicit flows (all plazas): firearms (SB)' for each listed corridor with no line."""
+    off = table[table["on_map"] != "yes"]
+    return [f"{r.corridor_id} {r.corridor}: {r.matching_flows}" for r in off.itertuples(index=False)]
+
+
+def corridors_csv(table: pd.DataFrame, filters: str, source: str, basis: str) -> bytes:
+    return csv_with_header(table, [f"Smuggling corridors {filters}", f"Lines: {basis}", source])
+
+
+# ------------------------------------------------------------------ deployments
+
+
+def state_options(rows: pd.DataFrame) -> dict[str, str]:
+    """'all' plus every state with a located deployment this year: US states, then Mexican, by name."""
+    located = rows.dropna(subset=["state_key"]).drop_duplicates("state_key")
+    located = located.assign(mx=located["state_key"].str.startswith("MX-")).sort_values(["mx", "state_name"])
+    return {WHOLE_BORDER: "whole border",
+            **{r.state_key: f"{r.state_name} ({r.state_key[:2]})" for r in located.itertuples(index=False)}}
+
+
+def deployment_table(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows of the selection, each saying whether it counts in the total and why not."""
+    table = pd.DataFrame({
+        "id": rows["deployment_id"],
+        "country": rows["country"],
+        "state": rows["state_name"].fillna("border-wide / region"),
+        "force": rows["force"],
+        "personnel": rows["personnel"].astype("Int64"),
+        "counted": rows["counts_in_total"].map({True: "yes", False: "no"}),
+        "not_counted_because": rows["not_counted_because"],
+        "period": rows["period_label"],
+        "operation": rows["operation"],
+        "covers": rows["scope"],
+        "open_ended": rows["open_ended"].map({True: "yes: end date not known", False: ""}),
+        "confidence": rows["confidence"],
+        "sources": rows["sources"],
+        "personnel_note": rows["personnel_note"],
+    })
+    return table.reset_index(drop=True)
+
+
+def totals_by_country(totals: pd.DataFrame, rows: pd.DataFrame, where: str, year: int) -> list[dict]:
+    """One card per country: the counted personnel and the sentences that say what it leaves out."""
+    cards = []
+    for country in COUNTRIES:
+        mine = rows[rows["country"] == country]
+        label = COUNTRY_LABELS[country]
+        if mine.empty:
+            cards.append({"label": label, "value": "none", "notes": [f"No {label} deployment {where} in {year}."]})
+            continue
+        total = totals.set_index("country").loc[country]
+        counted = mine[mine["counts_in_total"]]
+        notes = [f"Counted: {', '.join(sorted(counted['deployment_id']))}."]
+        skipped = mine[~mine["counts_in_total"]]
+        if not skipped.empty:
+            notes.append("Not counted (its figure is already inside another): "
+                         + "; ".join(f"{r.deployment_id} ({r.not_counted_because})" for r in skipped.itertuples()))
+        if total["rows_without_figure"]:
+            notes.append(f"{total['rows_without_figure']} counted row(s) have no personnel figure (a gap, not zero): "
+                         + ", ".join(counted.loc[counted["personnel"].isna(), "deployment_id"]) + ".")
+        if total["open_ended_rows"]:
+            opened = counted.loc[counted["open_ended"], "deployment_id"]
+            part = total["open_ended_personnel"]
+            notes.append(f"Open-ended (started before {year}, no known end): {', '.join(sorted(opened))}; "
+                         + (f"{int(part):,} of this total." if not pd.isna(part) else "no figure."))
+        value = total["personnel_total"]
+        cards.append({"label": label, "value": "no figure" if pd.isna(value) else f"{int(value):,}", "notes": notes})
+    joint = rows[rows["country"] == "US/MX"]
+    if not joint.empty:
+        cards.append({"label": COUNTRY_LABELS["US/MX"], "value": f"{len(joint)} row(s)",
+                      "notes": ["Joint rows are listed, not added to either country: "
+                                + ", ".join(joint["deployment_id"]) + "."]})
+    return cards
+
+
+def border_wide_note(everywhere: pd.DataFrame, state_name: str, year: int) -> str | None:
+    """In a one-state view: the border-wide rows of that year, which no state total can include."""
+    wide = everywhere[everywhere["state_key"].isna()]
+    if wide.empty:
+        return None
+    listed = "; ".join(
+        f"{r.deployment_id} {r.force} ({r.country}, "
+        + (f"{int(r.personnel):,}" if not pd.isna(r.personnel) else "no figure") + ")"
+        for r in wide.itertuples(index=False)
+    )
+    return (f"Also active in {year} but not tied to any state, so not in the {state_name} figures: {listed}. "
+            "Pick 'whole border' to count them.")
+
+
+# ------------------------------------------------------------------ timeline
+
+
+def timeline_frame(timeline: pd.DataFrame, last_year: int) -> pd.DataFrame:
+    """Bars from start to end; a bar with no known end runs to the chart's edge and is marked open."""
+    edge = pd.Timestamp(dt.date(last_year, 12, 31))
+    frame = timeline.copy()
+    single = frame["end_status"] == "single report"
+    known = frame["end_date"].notna()
+    frame["bar_end"] = frame["end_date"].where(known, edge)
+    frame.loc[single, "bar_end"] = frame.loc[single, "start_date"].map(lambda d: pd.Timestamp(d.year, 12, 31))
+    frame["end_known"] = (known | single).map({True: "end known", False: "no known end"})
+    short = frame["operation"].map(lambda t: t if len(t) <= 44 else t[:43].rstrip() + "…")
+    frame["label"] = frame["deployment_id"] + " " + short
+    frame["personnel_text"] = frame["personnel"].map(lambda v: "no figure" if pd.isna(v) else f"{int(v):,}")
+    frame["country_name"] = frame["country"].map(COUNTRY_LABELS)
+    return frame
+
+
+def timeline_chart(frame: pd.DataFrame, year: int) -> alt.LayerChart:
+    """One bar per operation coloured by country, personnel on hover, the chosen year marked."""
+    names = [COUNTRY_LABELS[c] for c in COUNTRY_COLOURS]
+    colours = [rgb_hex(COUNTRY_COLOURS[c]) for c in COUNTRY_COLOURS]
+    order = frame["label"].tolist()
+    bars = alt.Chart(frame).mark_bar(height=12).encode(
+        x=alt.X("start_date:T", title=None, axis=alt.Axis(format="%Y", tickCount=alt.TickCount(interval="year",
+                                                                                             step=2))),
+        x2="bar_end:T",
+        y=alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=360)),
+        color=alt.Color("country_name:N", title="Country", scale=alt.Scale(domain=names, range=colours),
+                        legend=alt.Legend(orient="top")),
+        opacity=alt.Opacity("end_known:O", title=None, legend=alt.Legend(orient="top"),
+                            scale=alt.Scale(domain=["end known", "no known end"],
+                                            range=[0.95, 0.45])),
+        tooltip=[alt.Tooltip("operation:N", title="Operation"), alt.Tooltip("force:N", title="Force"),
+                 alt.Tooltip("period_label:N", title="Period"), alt.Tooltip("personnel_text:N", title="Personnel"),
+                 alt.Tooltip("contingents:Q", title="Contingent rows inside"),
+                 alt.Tooltip("sources:N", title="Sources"), alt.Tooltip("confidence:N", title="Confidence")],
+    )
+    marker = pd.DataFrame({"year_start": [pd.Timestamp(year, 1, 1)], "year_end": [pd.Timestamp(year, 12, 31)],
+                           "text": [str(year)]})
+    band = alt.Chart(marker).mark_rect(color="#f0c419", opacity=0.25).encode(x="year_start:T", x2="year_end:T")
+    rule = alt.Chart(marker).mark_rule(color="#7a5c00", strokeWidth=2).encode(x="year_start:T")
+    label = alt.Chart(marker).mark_text(align="left", dx=3, dy=-6, color="#7a5c00", fontWeight="bold").encode(
+        x="year_start:T", y=alt.value(0), text="text:N")
+    return (band + bars + rule + label).properties(height=alt.Step(22))
