@@ -3,7 +3,7 @@ every layer on both sides of the line, side by side, with an outcome scorecard; 
 
 import streamlit as st
 
-from geo.views.explorer import focus, screen
+from geo.views.explorer import focus, screen, tables
 from ui import data, link_state, url_state
 
 data.ready()
@@ -24,6 +24,8 @@ if "focus" not in st.session_state:  # first visit: seed from the share link, ba
     st.session_state.compare = link_state.raw("compare") is not None
     st.session_state.link_notices = [n1, n2, n3, n4]
 link_state.show_notices(st.session_state.link_notices)
+if "pending_focus" in st.session_state:  # a map click: the focus widget takes it before it is drawn
+    st.session_state.focus = st.session_state.pop("pending_focus")
 
 
 def label(slug: str) -> str:
@@ -49,52 +51,30 @@ with st.sidebar:
 with st.spinner("Summarising both sides of the line…"):
     view = screen.build(slug, radius, year)
 st.caption(view.method)
-event = st.pydeck_chart(view.deck, height=520, key="explorer_map", on_select="rerun", selection_mode="single-object")
-clicked = (event.selection.objects or {}).get("explorer-places") if event else None
-if clicked and clicked[0].get("code") != st.session_state.get("last_clicked"):
-    st.session_state.last_clicked = clicked[0]["code"]
-    st.session_state.focus = f"point:{clicked[0]['lon']:.4f},{clicked[0]['lat']:.4f}"
+event = st.pydeck_chart(
+    view.deck, height=520, key=f"explorer_map_{slug}_{radius}", on_select="rerun", selection_mode="single-object"
+)
+clicked = screen.clicked_place(event.selection.objects if event else None)
+if clicked and clicked["code"] != st.session_state.get("last_clicked"):
+    st.session_state.last_clicked = clicked["code"]
+    st.session_state.pending_focus = f"point:{clicked['lon']:.4f},{clicked['lat']:.4f}"
     st.rerun()
 st.markdown(view.legend.html(), unsafe_allow_html=True)
 
 columns = st.columns(2) if other else [st.container()]
-for column, (place, shown) in zip(
-    columns, [(slug, view)] + ([(other, screen.build(other, radius, year))] if other else [])
-):
+shown = [(slug, view)] + ([(other, screen.build(other, radius, year))] if other else [])
+for index, (column, (place, result)) in enumerate(zip(columns, shown)):
     with column:
         st.subheader(f"{label(place)}: {radius} km, {year}")
-        st.dataframe(shown.summary, hide_index=True, width="stretch", row_height=60)
-        st.markdown("**Outcome scorecard** (baseline → latest complete year, one measure per line)")
-        st.dataframe(
-            shown.scorecard[
-                [
-                    "indicator",
-                    "side",
-                    "baseline_year",
-                    "baseline",
-                    "latest_year",
-                    "latest",
-                    "change_pct",
-                    "trend",
-                    "unit",
-                    "source",
-                ]
-            ],
-            hide_index=True,
-            width="stretch",
-            column_config={
-                "trend": st.column_config.LineChartColumn("Trend"),
-                "change_pct": st.column_config.NumberColumn("Change %", format="%+.1f%%"),
-                "baseline": st.column_config.NumberColumn(format="localized"),
-                "latest": st.column_config.NumberColumn(format="localized"),
-            },
-        )
+        st.markdown(tables.summary_html(result.result["rows"]), unsafe_allow_html=True)
+        st.markdown("**Outcome scorecard**: baseline → latest complete year, one measure per line")
+        st.markdown(tables.scorecard_html(result.result["scorecard"]), unsafe_allow_html=True)
         st.download_button(
             "Download summary (CSV)",
-            screen.csv_bytes(shown),
+            screen.csv_bytes(result),
             file_name=f"explorer_{place}_{year}.csv",
             mime="text/csv",
-            key=f"csv_{place}",
+            key=f"csv_{index}",
         )
 with st.expander("Definitions of every figure"):
     st.dataframe(view.definitions, hide_index=True, width="stretch")

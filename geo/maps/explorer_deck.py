@@ -27,7 +27,7 @@ NO_DATA_FILL = [207, 207, 207, 150]
 PLACES_ID = "explorer-places"
 MAP_HEIGHT_PX = 520
 TOOLTIP = {
-    "html": "{tooltip}",
+    "html": "<b>{title}</b><br/>{line1}<br/>{line2}",  # Streamlit escapes values: markup stays here
     "style": {"backgroundColor": "#222", "color": "#fff", "fontSize": "12px", "maxWidth": "340px", "minWidth": "200px"},
 }
 
@@ -65,8 +65,9 @@ def place_layer(
             "lon": r.lon,
             "lat": r.lat,
             "code": r.code,
-            "tooltip": f"<b>{r.name}</b> ({'Mexico' if r.country == 'MX' else 'US'})<br/>{rate_text}<br/>"
-            f"{share.get(r.code, 0):.0%} of its area inside the buffer: {counted}",
+            "title": f"{r.name} ({'Mexico' if r.country == 'MX' else 'US'})",
+            "line1": rate_text,
+            "line2": f"{share.get(r.code, 0):.0%} of its area inside the buffer: {counted}",
         }
 
     return pdk.Layer(
@@ -109,7 +110,14 @@ def deck(
         pdk.Layer(
             "GeoJsonLayer",
             id="explorer-corridors",
-            data=_features(corridors, lambda r: {"tooltip": r.tooltip}),
+            data=_features(
+                corridors,
+                lambda r: {
+                    "title": f"{r.corridor_id} {r.name}",
+                    "line1": f"smuggling corridor, {r.direction}; confidence {r.confidence}",
+                    "line2": "schematic path between named places",
+                },
+            ),
             get_line_color=CORRIDOR,
             line_width_min_pixels=3,
             pickable=True,
@@ -118,7 +126,7 @@ def deck(
             "ScatterplotLayer",
             id="explorer-ports",
             data=[
-                {"lon": float(x), "lat": float(y), "tooltip": f"<b>{n}</b> port of entry"}
+                {"lon": float(x), "lat": float(y), "title": n, "line1": "land port of entry", "line2": ""}
                 for x, y, n in zip(ports["lon"], ports["lat"], ports["name"])
             ],
             get_position=["lon", "lat"],
@@ -138,7 +146,9 @@ def deck(
                     "lon": float(x),
                     "lat": float(y),
                     "colour": DEPLOYMENT["MX" if c == "MX" else "US"],
-                    "tooltip": f"<b>{n}</b> (deployment, {c})",
+                    "title": n,
+                    "line1": f"deployment ({c})",
+                    "line2": "",
                 }
                 for x, y, n, c in zip(located["lon"], located["lat"], located["name"], located["country"])
                 if pd.notna(x)
@@ -153,9 +163,14 @@ def deck(
             pickable=True,
         ),
     ]
-    view = basemap.fit_view([box[0], box[2]], [box[1], box[3]], height_px=MAP_HEIGHT_PX)
+    view = view_for(box)
     labels = basemap.place_labels(view.zoom, min_population=100_000)
     return make_deck(basemap.compose(layers, labels=labels, beneath_line=[fence.layer()]), view, tooltip=TOOLTIP)
+
+
+def view_for(box: tuple[float, float, float, float]) -> pdk.ViewState:
+    """The view that shows the whole buffer."""
+    return basemap.fit_view([box[0], box[2]], [box[1], box[3]], height_px=MAP_HEIGHT_PX)
 
 
 def legend(measure_label: str, period: str, radius_km: int) -> Legend:

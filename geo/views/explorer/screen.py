@@ -73,7 +73,7 @@ def build(slug: str, radius_km: int, year: int) -> Screen:
     corridors = (
         queries.run("explore_corridor_lines", {"ids": corridors_inside})
         if corridors_inside
-        else pd.DataFrame(columns=["geojson", "tooltip"])
+        else pd.DataFrame(columns=["corridor_id", "name", "direction", "confidence", "geojson"])
     )
     zone_geojson = found.loc[found["kind"] == "zone", "geojson"].iloc[0]
     deck = explorer_deck.deck(
@@ -105,3 +105,13 @@ def csv_bytes(screen: Screen) -> bytes:
 
 def json_bytes(screen: Screen) -> bytes:
     return json.dumps(report.as_json(screen.result), default=str, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def clicked_place(objects: dict | None) -> dict | None:
+    """The county/municipio a map click picked (a GeoJSON feature: its fields are under ``properties``)."""
+    # deck.gl names a GeoJsonLayer's picks after its sub-layer ("explorer-places-polygons-fill")
+    picked = next((v for k, v in (objects or {}).items() if k.startswith(explorer_deck.PLACES_ID) and v), [])
+    if not picked:
+        return None
+    props = picked[0].get("properties", picked[0])
+    return props if {"code", "lon", "lat"} <= set(props) else None
