@@ -23,3 +23,4 @@ build: $(VENV)/.installed
 bench: $(VENV)/.installed
 	$(PY) bench/bench_ports.py
 	if [ -f bench/bench_city_violence.py ]; then $(PY) bench/bench_city_violence.py; fi
+	$(PY) bench/bench_corridors.py

@@ -71,22 +71,22 @@ def _screen_angle(start: list[float], end: list[float]) -> float:
 def _flow_groups(flows: pd.DataFrame) -> dict[str, dict]:
     """Per corridor: the commodity groups and the directions of its flows that match the filters."""
     out: dict[str, dict] = {}
-    for row in flows.itertuples(index=False):
-        entry = out.setdefault(row.corridor_id, {"groups": set(), "directions": set()})
-        entry["groups"].add(row.commodity_group)
-        if isinstance(row.direction, str):
-            entry["directions"].add(row.direction)
+    for cid, group, direction in zip(flows["corridor_id"], flows["commodity_group"], flows["direction"]):
+        entry = out.setdefault(cid, {"groups": set(), "directions": set()})
+        entry["groups"].add(group)
+        if isinstance(direction, str):
+            entry["directions"].add(direction)
     return out
 
 
-def corridor_tooltip(row) -> dict[str, str]:
+def corridor_tooltip(row: dict) -> dict[str, str]:
     """Tooltip fields of a corridor: who, what, when, sources, and what the filters matched."""
     return {
-        "title": f"{row.corridor_id} {row.name} ({row.direction})",
-        "details": f"Commodities: {row.commodities}\nControlled or contested by: {row.organizations}\n"
-                   f"Active: {row.period_active} · confidence: {row.confidence}\nSources: {row.sources}",
-        "shown": f"Shown for these filters: {row.matched_flows}",
-        "footer": row.geometry_basis,
+        "title": f"{row['corridor_id']} {row['name']} ({row['direction']})",
+        "details": f"Commodities: {row['commodities']}\nControlled or contested by: {row['organizations']}\n"
+                   f"Active: {row['period_active']} · confidence: {row['confidence']}\nSources: {row['sources']}",
+        "shown": f"Shown for these filters: {row['matched_flows']}",
+        "footer": row["geometry_basis"],
     }
 
 
@@ -94,28 +94,26 @@ def corridor_records(lines: pd.DataFrame, flows: pd.DataFrame) -> tuple[list[dic
     """Stripes (one per commodity group, offset side by side) and arrowheads (one per direction that matches)."""
     matched = _flow_groups(flows)
     stripes, arrows = [], []
-    for row in lines.itertuples(index=False):
-        path = json.loads(row.geojson)["coordinates"]
-        groups = [g for g in COMMODITY_COLOURS if g in matched.get(row.corridor_id, {}).get("groups", ())]
-        directions = matched.get(row.corridor_id, {}).get("directions", set())
+    for row in lines.to_dict("records"):  # plain dicts: pandas row access costs more than the rest together
+        path = json.loads(row["geojson"])["coordinates"]
+        found = matched.get(row["corridor_id"], {"groups": set(), "directions": set()})
+        groups = [g for g in COMMODITY_COLOURS if g in found["groups"]]
         tooltip = corridor_tooltip(row)
-        alpha = 210 if row.confidence in DASHED_CONFIDENCE else 245
-        dashed = row.confidence in DASHED_CONFIDENCE
+        dashed = row["confidence"] in DASHED_CONFIDENCE
         for i, group in enumerate(groups):
             stripes.append({
-                "corridor_id": row.corridor_id,
+                "corridor_id": row["corridor_id"],
                 "path": path,
-                "colour": COMMODITY_COLOURS[group] + [alpha],
+                "colour": COMMODITY_COLOURS[group] + [210 if dashed else 245],
                 "offset": i - (len(groups) - 1) / 2,
                 "dash": [3, 2] if dashed else [0, 0],
                 **tooltip,
             })
         # The line runs the way its line_direction says; the other way is its start, pointing back.
-        forward = row.line_direction
-        for direction in sorted(directions):
-            tip, before = (path[-1], path[-2]) if direction == forward else (path[0], path[1])
+        for direction in sorted(found["directions"]):
+            tip, before = (path[-1], path[-2]) if direction == row["line_direction"] else (path[0], path[1])
             arrows.append({
-                "corridor_id": row.corridor_id,
+                "corridor_id": row["corridor_id"],
                 "direction": direction,
                 "lon": tip[0],
                 "lat": tip[1],
@@ -126,50 +124,59 @@ def corridor_records(lines: pd.DataFrame, flows: pd.DataFrame) -> tuple[list[dic
     return stripes, arrows
 
 
-def deployment_text(row) -> str:
+def deployment_text(row: dict) -> str:
     """One deployment row in four short lines: what, who and when, how many and what it covers, counted or not."""
-    figure = f"{int(row.personnel):,} {PERSONNEL_WORD}" if not pd.isna(row.personnel) else "no personnel figure"
-    inside = f", inside {row.parent_id}" if isinstance(row.parent_id, str) else ""
-    counted = "counted in this year's total" if row.counts_in_total else f"not counted ({row.not_counted_because})"
-    if row.open_ended:
+    figure = "no personnel figure" if pd.isna(row["personnel"]) else f"{int(row['personnel']):,} {PERSONNEL_WORD}"
+    inside = f", inside {row['parent_id']}" if isinstance(row["parent_id"], str) else ""
+    counted = ("counted in this year's total" if row["counts_in_total"]
+               else f"not counted ({row['not_counted_because']})")
+    if row["open_ended"]:
         counted += "; open-ended (no known end)"
-    return (f"{row.deployment_id} {row.operation} ({row.country})\n{row.force} · {row.period_label}\n"
-            f"{figure} · covers: {row.scope}{inside} · {row.sources}, confidence {row.confidence}\n{counted[0].upper()}{counted[1:]}")
+    return (f"{row['deployment_id']} {row['operation']} ({row['country']})\n{row['force']} · {row['period_label']}\n"
+            f"{figure} · covers: {row['scope']}{inside} · {row['sources']}, confidence {row['confidence']}\n"
+            f"{counted[0].upper()}{counted[1:]}")
 
 
-def _deployment_tooltip(title: str, rows: pd.DataFrame) -> dict[str, str]:
+def _country_colour(rows: list[dict]) -> list[int]:
+    countries = {r["country"] for r in rows}
+    return COUNTRY_COLOURS[countries.pop() if len(countries) == 1 else "US/MX"]
+
+
+def _deployment_tooltip(title: str, rows: list[dict]) -> dict[str, str]:
     return {
-        "title": title,
-        "details": "\n\n".join(deployment_text(r) for r in rows.itertuples(index=False)),
+        "title": f"{title}: {len(rows)} deployment(s)",
+        "details": "\n\n".join(deployment_text(r) for r in rows),
         "shown": "",
-        "footer": " · ".join(dict.fromkeys(rows["geometry_basis"])),
+        "footer": " · ".join(dict.fromkeys(r["geometry_basis"] for r in rows)),
     }
 
 
 def deployment_shapes(rows: pd.DataFrame) -> tuple[dict, list[dict]]:
     """State polygons (one feature per state, every row of it in the tooltip) and points (one per place)."""
-    drawn = rows[rows["geojson"].notna()]
-    states = drawn[drawn["scope"] == "state"]
-    features = []
-    for _, group in states.groupby("state_key", sort=True):
-        countries = sorted(set(group["country"]))
-        colour = COUNTRY_COLOURS[countries[0] if len(countries) == 1 else "US/MX"]
-        features.append({
+    states: dict[str, list[dict]] = {}
+    places: dict[tuple[float, float], list[dict]] = {}
+    for row in rows.to_dict("records"):
+        if not isinstance(row["geojson"], str):
+            continue  # border-wide or no coordinate: timeline and tables only
+        if row["scope"] == "state":
+            states.setdefault(row["state_key"], []).append(row)
+        else:
+            places.setdefault((float(row["lon"]), float(row["lat"])), []).append(row)
+    features = [
+        {
             "type": "Feature",
-            "geometry": json.loads(group["geojson"].iloc[0]),
-            "properties": {**_deployment_tooltip(f"{group['state_name'].iloc[0]}: {len(group)} deployment(s)", group),
-                           "fill": colour + [STATE_FILL_ALPHA], "line": colour + [230]},
-        })
-    points = []
-    located = drawn[drawn["scope"] != "state"]
-    for (lon, lat), group in located.groupby(["lon", "lat"], sort=True):
-        countries = sorted(set(group["country"]))
-        points.append({
-            "lon": float(lon),
-            "lat": float(lat),
-            "colour": COUNTRY_COLOURS[countries[0] if len(countries) == 1 else "US/MX"] + [235],
-            **_deployment_tooltip(f"{group['location'].iloc[0]}: {len(group)} deployment(s)", group),
-        })
+            "geometry": json.loads(group[0]["geojson"]),
+            "properties": {**_deployment_tooltip(group[0]["state_name"], group),
+                           "fill": _country_colour(group) + [STATE_FILL_ALPHA],
+                           "line": _country_colour(group) + [230]},
+        }
+        for _, group in sorted(states.items())
+    ]
+    points = [
+        {"lon": lon, "lat": lat, "colour": _country_colour(group) + [235],
+         **_deployment_tooltip(group[0]["location"], group)}
+        for (lon, lat), group in sorted(places.items())
+    ]
     return {"type": "FeatureCollection", "features": features}, points
 
 
