@@ -69,6 +69,7 @@ st.pydeck_chart(corridor_map.deck(lines, flows, rows, show_fence), height=560, k
 st.markdown(corridor_map.legend(shown, lines, flows, rows, show_fence, BASIS, UNIT).html(), unsafe_allow_html=True)
 for layer in ["corridors", "deployments", "admin1", *(["fence"] if show_fence else [])]:
     st.caption(provenance.source_line(layer))
+st.caption("Basemap: " + provenance.source_line("countries", "urban_areas", "boundary", brief=True))
 
 table = cv.corridor_table(flows)
 st.subheader(f"Corridors {filters}: {len(table)}")
@@ -99,10 +100,10 @@ for column, card in zip(st.columns(len(cards)), cards):
 if state != cv.WHOLE_BORDER and (note := cv.border_wide_note(everywhere, states[state], shown)):
     st.info(note, icon=":material/info:")
 st.dataframe(cv.deployment_table(rows), hide_index=True, width="stretch", column_config={
-    "id": st.column_config.TextColumn("ID", width="small"),
-    "personnel": st.column_config.NumberColumn(f"Personnel ({UNIT})", format="localized"),
-    "personnel_note": "What the figure is",
-    "not_counted_because": "Not counted because", "open_ended": "Open-ended"})
+    "id": st.column_config.TextColumn("ID", width="small"), "country": "Country", "state": "State", "force": "Force",
+    "personnel": st.column_config.NumberColumn(f"Personnel ({UNIT})", format="localized"), "counted": "Counted",
+    "not_counted_because": "Not counted because", "period": "Period", "operation": "Operation", "covers": "Covers",
+    "open_ended": "Open-ended", "confidence": "Confidence", "sources": "Sources", "personnel_note": "What the figure is"})
 st.caption("A row is left out of the total when its figure is already inside another row of the selection "
            "(a state contingent inside its operation, or an earlier figure a later total includes). "
            + provenance.source_line("deployments"))

@@ -115,7 +115,7 @@ def deployment_table(rows: pd.DataFrame) -> pd.DataFrame:
         "force": rows["force"],
         "personnel": rows["personnel"].astype("Int64"),
         "counted": rows["counts_in_total"].map({True: "yes", False: "no"}),
-        "not_counted_because": rows["not_counted_because"],
+        "not_counted_because": rows["not_counted_because"].fillna(""),
         "period": rows["period_label"],
         "operation": rows["operation"],
         "covers": rows["scope"],
