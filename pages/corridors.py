@@ -29,8 +29,8 @@ if "corr_year" not in st.session_state:
 with st.sidebar:
     st.header("Filters")
     year = st.select_slider("Year", options=YEARS, key="corr_year")
-    frames = YEARS[YEARS.index(year):]
-    frame = frame_player("corr_player", frames, str, "Play year by year from here")
+    frames = YEARS[YEARS.index(year):] if year != YEARS[-1] else YEARS  # from the last year: replay them all
+    frame = frame_player("corr_player", frames, str, "Play year by year from the chosen year")
     shown = frame or year
     direction = st.radio("Direction", cv.DIRECTIONS, key="corr_direction", format_func=cv.DIRECTION_LABELS.get,
                          horizontal=True)

@@ -252,3 +252,10 @@ def test_corridor_csv_keeps_integers_and_cites_itself():
     assert (c20["valid_from"], c20["valid_to"]) == ("2009", "2024")  # curated: "2009-2024 (estimates)"
     c01 = next(r for r in rows if r["corridor_id"] == "C01")
     assert (c01["valid_from"], c01["valid_to"]) == ("1990", "")  # open: 'present', not 0 and not 1990.0
+
+
+def test_play_from_the_last_year_replays_every_year():
+    at = corridors_page()  # default: the last year
+    at.toggle(key="corr_player__animate").set_value(True).run()
+    first = cv.year_span(("1993", "2025"))[0]
+    assert f"{first}" in legend_html(at) and "C08" not in drawn_ids(at)  # Puerto Palomas starts in 2008
