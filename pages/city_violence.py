@@ -4,6 +4,8 @@ from streamlit_folium import st_folium
 
 from geo.store import provenance
 from geo.views import violence as vv
+from geo.views import border_region
+from ui import border_region as region_choice
 from ui import data, link_state, url_state
 from ui.player import frame_player, keep_playing
 
@@ -74,8 +76,11 @@ notes += summary.drawn_with_parent
 st.caption(" ".join(notes) + " Rates of places under 50,000 residents are volatile (flagged ⚠ in tooltips).")
 st.caption(provenance.source_line("homicides", "admin2"))
 
-st.subheader(f"Most violent border places, {shown}")
-ranking = data.run("homicide_ranking", {"measure": key, "year": shown, "min_population": min_population, "limit": 25})
+st.subheader(f"Most violent places of the border region, {shown}")
+region_km = region_choice.choose()
+st.caption(border_region.definition(region_km))
+ranking = data.run("homicide_ranking", {"measure": key, "year": shown, "min_population": min_population, "limit": 25,
+                                        "within_km": region_km})
 if ranking.empty:
     st.info(f"No place with at least {min_population:,} residents has a figure for {shown} under this measure"
             + (" (this source gives no population)." if min_population else "."))
@@ -84,7 +89,7 @@ else:
         st.caption(f"⚠ {note}")
     st.dataframe(vv.ranking_table(ranking), hide_index=True, width="stretch")
     st.download_button("Download CSV (with source and definition)",
-                       vv.ranking_csv(ranking, key, shown, min_population),
+                       vv.ranking_csv(ranking, key, shown, min_population, border_region.definition(region_km)),
                        file_name=f"border_homicides_{key}_{shown}.csv", mime="text/csv")
 
 st.header("Six border states over time")

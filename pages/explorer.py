@@ -4,6 +4,7 @@ every layer on both sides of the line, side by side, with an outcome scorecard; 
 import streamlit as st
 
 from geo.views.explorer import focus, screen, tables
+from ui import border_region as region_choice
 from ui import data, link_state, url_state
 
 data.ready()
@@ -48,8 +49,9 @@ with st.sidebar:
     compare = st.toggle("Compare with another place", key="compare")
     other = st.selectbox("Second place", list(CHOICES), key="compare_with", format_func=label) if compare else None
 
+region_km = region_choice.choose()  # the yardstick row: the same rate over the whole border region
 with st.spinner("Summarising both sides of the line…"):
-    view = screen.build(slug, radius, year)
+    view = screen.build(slug, radius, year, region_km)
 st.caption(view.method)
 event = st.pydeck_chart(
     view.deck, height=520, key=f"explorer_map_{slug}_{radius}", on_select="rerun", selection_mode="single-object"
@@ -62,7 +64,7 @@ if clicked and clicked["code"] != st.session_state.get("last_clicked"):
 st.markdown(view.legend.html(), unsafe_allow_html=True)
 
 columns = st.columns(2) if other else [st.container()]
-shown = [(slug, view)] + ([(other, screen.build(other, radius, year))] if other else [])
+shown = [(slug, view)] + ([(other, screen.build(other, radius, year, region_km))] if other else [])
 for index, (column, (place, result)) in enumerate(zip(columns, shown)):
     with column:
         st.subheader(f"{label(place)}: {radius} km, {year}")

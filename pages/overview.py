@@ -8,6 +8,8 @@ from geo.maps.palette import rgb_hex
 from geo.store import provenance
 from geo.views import headlines
 from geo.views import overview as view
+from geo.views import border_region
+from ui import border_region as region_choice
 from ui import data
 
 data.ready()
@@ -28,13 +30,16 @@ sw_unit = provenance.measure_units("sw_encounters")["Apprehensions"]  # every en
 sw_latest = data.run("sw_encounters_latest_12", {"components": view.SW_COMPONENTS}).iloc[0]
 homicide_measure = "inegi_occurrence"
 homicide_year = int(data.run("homicide_years", {"measure": homicide_measure})["year"].max())
-killed = data.run("homicides_border_totals", {"measure": homicide_measure, "year": homicide_year})
+region_km = region_choice.choose()
+killed = data.run("homicides_border_totals", {"measure": homicide_measure, "year": homicide_year,
+                                              "within_km": region_km})
 cards = [
     headlines.crossings_headline(people, last_month, "People", "people"),
     headlines.crossings_headline(trucks, last_month, "Trucks", "trucks"),
     headlines.encounters_headline(sw_latest, sw["encounter_definition"], sw_unit),
     headlines.homicides_headline(killed, homicide_year,
-                                 provenance.measure_definition("homicides", homicide_measure)["label"]),
+                                 provenance.measure_definition("homicides", homicide_measure)["label"],
+                                 border_region.short_label(region_km), border_region.definition(region_km)),
 ]
 cards = [card for card in cards if card]
 for start in range(0, len(cards), 2):

@@ -1,4 +1,4 @@
--- Top $limit places for one homicide measure and year by rate per 100,000 (by count where the source gives no rate), with at least $min_population residents.
+-- Top $limit places for one homicide measure and year by rate per 100,000 (by count where the source gives no rate), with at least $min_population residents, in the border region ($within_km: places whose municipio/county has most of its area within that distance of the line; 0 = all of the border states).
 WITH picked AS (
     SELECT h.*,
            a.name AS state
@@ -7,6 +7,8 @@ WITH picked AS (
     WHERE h.measure = $measure
       AND h.year = CAST($year AS INTEGER)
       AND (h.homicides IS NOT NULL OR h.rate_per_100k IS NOT NULL)
+      AND (CAST($within_km AS INTEGER) = 0
+           OR h.code IN (SELECT code FROM border_region WHERE within_km = CAST($within_km AS INTEGER) AND in_region))
       AND (h.population >= CAST($min_population AS BIGINT)
            OR (h.population IS NULL AND CAST($min_population AS BIGINT) <= 0))
 )

@@ -62,7 +62,9 @@ def encounters_headline(row: pd.Series, definition: str, unit: str) -> Headline:
     )
 
 
-def homicides_headline(totals: pd.DataFrame, year: int, measure_label: str) -> Headline | None:
+def homicides_headline(
+    totals: pd.DataFrame, year: int, measure_label: str, region: str = "in all of the border states", region_text: str = ""
+) -> Headline | None:
     by_year = totals.set_index("year")
     if year not in by_year.index:
         return None
@@ -74,10 +76,10 @@ def homicides_headline(totals: pd.DataFrame, year: int, measure_label: str) -> H
 
     now_rate, before_rate = rate(now), None if before is None else rate(before)
     return Headline(
-        label=f"Homicide rate, Mexican border municipios, {year}",
+        label=f"Homicide rate, Mexican municipios {region}, {year}",
         value=f"{now_rate:.1f} per 100k" if now_rate else "no data",
         delta=_change(now_rate, before_rate),
-        help=f"{measure_label}: {full(now['homicides'])} deaths over {int(now['places'])} municipios of the six "
-        "border states; rate = their sum / the sum of CONAPO population × 100,000.",
+        help=f"{measure_label}: {full(now['homicides'])} deaths over {int(now['places'])} municipios; rate = their "
+        f"sum / the sum of CONAPO population × 100,000. {region_text}",
         delta_color="inverse",
     )

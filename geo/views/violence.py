@@ -227,11 +227,12 @@ def small_population_note(ranking: pd.DataFrame, min_population: int, top: int =
             "Raise the minimum population in the sidebar to rank only larger places.")
 
 
-def ranking_csv(ranking: pd.DataFrame, key: str, year: int, min_population: int) -> bytes:
-    """The ranking as CSV whose first lines carry the measure, definition, units and source."""
+def ranking_csv(ranking: pd.DataFrame, key: str, year: int, min_population: int, region: str = "") -> bytes:
+    """The ranking as CSV whose first lines carry the measure, definition, units, border region and source."""
     info = measure_info(key)
     lines = [
         f"Most violent border places, {year}: {info['label']} (minimum population {min_population:,})",
+        *([region] if region else []),
         f"Definition: {info['definition']}",
         f"Units: {info['unit']}; NULL = no data, never zero",
         provenance.source_line(LAYER),

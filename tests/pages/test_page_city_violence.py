@@ -202,7 +202,7 @@ def test_ranking_table_and_download():
 
 def test_csv_counts_stay_whole_numbers():
     rows = queries.run("homicide_ranking", {"measure": "curated_city", "year": 2013, "min_population": 0,
-                                            "limit": 40})
+                                            "limit": 40, "within_km": 0})
     rows = rows.astype({"homicides": "float64", "population": "float64"})  # how pandas reads a column with NULLs
     assert rows["population"].isna().any() and rows["homicides"].notna().any()
     text = violence_view.ranking_csv(rows, "curated_city", 2013, 0).decode()
@@ -334,3 +334,19 @@ def test_span_text():
     assert violence_view.span_text([2014, 2015]) == "2014–2015"
     assert violence_view.span_text([2000, 2001, 2002, 2024]) == "2000–2002, 2024"
     assert violence_view.span_text([2024]) == "2024"
+
+
+def test_border_region_choice_filters_the_ranking_and_says_which_definition():
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params["measure"] = "inegi_occurrence"
+    at.query_params["year"] = "2010"
+    at.switch_page(PAGE)
+    rerun(at)
+    assert any("La Paz Agreement" in c.value for c in at.caption)
+    la_paz = set(at.dataframe[0].value.iloc[:, 1:].astype(str).stack())
+    at.select_slider(key="border_km_widget").set_value(0)
+    rerun(at)
+    assert any("every municipio and county of the ten border states" in c.value for c in at.caption)
+    everywhere = set(at.dataframe[0].value.iloc[:, 1:].astype(str).stack())
+    assert "Guadalupe y Calvo" in everywhere and "Guadalupe y Calvo" not in la_paz
+    assert at.query_params["region"] == "0"

@@ -90,10 +90,21 @@ def test_years_per_measure():
 # --------------------------------------------------------------------------- homicide_ranking
 
 
-def ranking(measure, year, min_population=0, limit=10):
+def ranking(measure, year, min_population=0, limit=10, within_km=0):
     return queries.run(
-        "homicide_ranking", {"measure": measure, "year": year, "min_population": min_population, "limit": limit}
+        "homicide_ranking",
+        {"measure": measure, "year": year, "min_population": min_population, "limit": limit, "within_km": within_km},
     )
+
+
+def test_ranking_in_the_la_paz_border_region_leaves_out_the_sierra():
+    """Guadalupe y Calvo and Guachochi (Chihuahua's Sierra Tarahumara) top the six-state list, 400 km from the line."""
+    everywhere = ranking("inegi_occurrence", 2010, min_population=20_000, limit=200)
+    la_paz = ranking("inegi_occurrence", 2010, min_population=20_000, limit=200, within_km=100)
+    far = {"08029", "08027"}  # Guadalupe y Calvo, Guachochi (INEGI codes)
+    assert far <= set(everywhere["code"]) and not far & set(la_paz["code"])
+    region = queries.run("border_region_members", {"within_km": 100})
+    assert set(la_paz["code"]) <= set(region["code"]) and "08037" in set(la_paz["code"])
 
 
 def test_ranking_large_municipios_2010():
@@ -279,7 +290,7 @@ def test_query_files_describe_themselves(name):
 def test_cli_ranking(capsys):
     code = cli.main(
         ["query", "homicide_ranking", "--param", "measure=inegi_deaths", "--param", "year=2010",
-         "--param", "min_population=0", "--param", "limit=5", "--format", "json"]
+         "--param", "min_population=0", "--param", "limit=5", "--param", "within_km=0", "--format", "json"]
     )
     assert code == 0
     out = pd.read_json(__import__("io").StringIO(capsys.readouterr().out))

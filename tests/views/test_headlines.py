@@ -35,10 +35,14 @@ def test_people_year_on_year_matches_raw_bts(shared_dir):
 def test_homicide_totals_match_the_layer():
     layer = pd.read_parquet(DATA_DIR / "homicides.parquet")
     inegi = layer[(layer["measure"] == "inegi_deaths") & (layer["country"] == "MX") & (layer["geo_level"] == "municipality")]
-    totals = queries.run("homicides_border_totals", {"measure": "inegi_deaths", "year": 2010}).set_index("year")
+    totals = queries.run("homicides_border_totals", {"measure": "inegi_deaths", "year": 2010, "within_km": 0}).set_index("year")
     assert totals.loc[2010, "homicides"] == inegi.loc[inegi["year"] == 2010, "homicides"].sum()
     assert totals.loc[2009, "homicides"] == inegi.loc[inegi["year"] == 2009, "homicides"].sum()
     assert totals.loc[2010, "homicides"] > totals.loc[2009, "homicides"]  # the 2010 peak of the Juárez war
+    la_paz = queries.run("homicides_border_totals", {"measure": "inegi_deaths", "year": 2010, "within_km": 100})
+    region = set(queries.run("border_region_members", {"within_km": 100})["code"])
+    assert la_paz.set_index("year").loc[2010, "homicides"] == inegi.loc[
+        (inegi["year"] == 2010) & inegi["code"].isin(region), "homicides"].sum()
 
 
 def test_headline_wording():

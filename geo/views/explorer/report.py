@@ -10,8 +10,8 @@ from geo.views.explorer import scorecard, summary
 from geo.views.explorer.focus import Zone
 
 
-def explore(zone: Zone, year: int) -> dict:
-    result = summary.summary(zone, year)
+def explore(zone: Zone, year: int, within_km: int = 100) -> dict:
+    result = summary.summary(zone, year, within_km)
     result["scorecard"] = scorecard.scorecard(result["features"])
     return result
 

@@ -63,9 +63,9 @@ def _place_rates(codes: list[str], year: int) -> tuple[dict[str, float | None], 
     return {}, "no municipal figure this year"
 
 
-def build(slug: str, radius_km: int, year: int) -> Screen:
+def build(slug: str, radius_km: int, year: int, within_km: int = 100) -> Screen:
     zone = focus.zone(focus.resolve(slug), radius_km)
-    result = report.explore(zone, year)
+    result = report.explore(zone, year, within_km)
     found = result["features"]
     places = of_kind(found, "place")
     rates, label = _place_rates(places["key"].tolist(), year)

@@ -363,11 +363,53 @@ def corridor_rows(found: pd.DataFrame, year: int) -> list[Row]:
     ]
 
 
-def summary(zone: Zone, year: int) -> dict:
+def region_rows(year: int, within_km: int) -> list[Row]:
+    """The same Mexican homicide rate over the whole border region: the yardstick for the focus's figure."""
+    from geo.views import border_region  # one definition of "the border region" for every page
+
+    for measure in MX_HOMICIDE_MEASURES:
+        totals = queries.run("homicides_border_totals", {"measure": measure, "year": year, "within_km": within_km})
+        now = totals[totals["year"] == year]
+        if not now.empty and now["population"].iloc[0]:
+            rate = round(float(now["homicides"].iloc[0]) / float(now["population"].iloc[0]) * 1e5, 2)
+            text = (
+                f"{rate:.1f} per 100,000 ({full(now['homicides'].iloc[0])} deaths, {int(now['places'].iloc[0])} "
+                f"municipios {border_region.short_label(within_km)})"
+            )
+            return [
+                Row(
+                    "Homicides",
+                    "Border-region yardstick: homicide rate",
+                    None,
+                    "no data: no US county series in the atlas",
+                    rate,
+                    text,
+                    f"Jan–Dec {year}",
+                    _measure_label(measure),
+                    border_region.definition(within_km),
+                )
+            ]
+    return [
+        Row(
+            "Homicides",
+            "Border-region yardstick: homicide rate",
+            None,
+            NO_DATA,
+            None,
+            f"{NO_DATA} for {year}",
+            str(year),
+            "",
+            border_region.definition(within_km),
+        )
+    ]
+
+
+def summary(zone: Zone, year: int, within_km: int = 100) -> dict:
     """Every section for the focus and year, plus what the map draws (the features found and the buffer)."""
     found = features(zone)
     rows = (
         homicide_rows(found, year)
+        + region_rows(year, within_km)
         + crossing_rows(found, year)
         + encounter_rows(found, year)
         + deployment_rows(found, year)
