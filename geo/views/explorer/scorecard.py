@@ -74,7 +74,9 @@ def scorecard(found: pd.DataFrame) -> list[dict]:
     out: list[Indicator] = []
     occurrence = provenance.measure_definition("homicides", "inegi_occurrence")
     if mx_codes:
-        trend = queries.run("explore_homicide_trend", {"codes": mx_codes, "measure": "inegi_occurrence"})
+        trend = queries.run(
+            "explore_homicide_trend", {"keys": mx_codes, "measure": "inegi_occurrence", "geo_level": "municipality"}
+        )
         out.append(
             _indicator(
                 "Homicide rate (municipios mostly inside)",
@@ -86,7 +88,7 @@ def scorecard(found: pd.DataFrame) -> list[dict]:
             )
         )
     if cities:
-        trend = queries.run("explore_city_trend", {"city_keys": cities, "measure": "curated_city"})
+        trend = queries.run("explore_homicide_trend", {"keys": cities, "measure": "curated_city", "geo_level": "city"})
         out.append(
             _indicator(
                 f"Homicide rate, city of {', '.join(c.split(':', 1)[1] for c in cities)}",
