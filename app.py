@@ -4,6 +4,7 @@ from pathlib import Path
 import streamlit as st
 
 from geo.maps import leaflet_assets
+from ui import data
 
 st.set_page_config(page_title="Border Corridors Atlas", page_icon=str(Path(__file__).parent / "assets" / "favicon.png"), layout="wide")
 
@@ -19,4 +20,5 @@ PAGES = [
     st.Page("pages/corridors.py", title="Corridors & deployments", icon=":material/route:", url_path="corridors"),
 ]
 
-st.navigation(PAGES).run()
+with data.layer_errors_explained():  # one missing or corrupt layer costs only the panels that use it
+    st.navigation(PAGES).run()

@@ -98,8 +98,9 @@ def cmd_sql(args: argparse.Namespace) -> int:
     text = check_select(args.statement)
     limits = Limits(timeout_s=args.timeout, max_rows=args.max_rows, max_result_mb=args.max_result_mb,
                     memory_limit=args.memory)
-    # Its own connection: the memory limit has to be set before the configuration is locked.
-    con = db.open_connection(Path(args.data), memory_limit=limits.memory_limit)
+    # Its own connection: the memory limit has to be set before the configuration is locked. A broken layer is
+    # left out and explained only if the statement uses it.
+    con = db.open_connection(Path(args.data), memory_limit=limits.memory_limit, partial=True)
     try:
         _emit(run_limited(con, text, limits), args.format)
     finally:
@@ -111,7 +112,7 @@ def cmd_explore(args: argparse.Namespace) -> int:
     from geo.views.explorer import report
 
     zone = focus.zone(focus.resolve(args.focus), args.radius_km)
-    result = report.explore(zone, args.year)
+    result = report.explore(zone, args.year, args.region_km)
     if args.format == "json":
         sys.stdout.write(json.dumps(report.as_json(result), ensure_ascii=False, indent=1, default=str) + "\n")
     else:
@@ -127,7 +128,7 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="build the layers from the raw public files")
     b.add_argument("--shared", default=str(shared_data_dir()), help="folder holding raw/ and curated/")
     b.add_argument("--out", default=str(DATA_DIR))
-    b.add_argument("--only", action="append", metavar="LAYER", help="rebuild only this layer (repeatable); the others stay")
+    b.add_argument("--only", action="append", metavar="LAYER", help="rebuild only this layer (repeatable)")
     b.set_defaults(func=cmd_build)
 
     lay = sub.add_parser("layers", help="catalogue of layers with provenance")
@@ -155,6 +156,8 @@ def parser() -> argparse.ArgumentParser:
                                  "or point:LON,LAT")
     e.add_argument("--radius-km", type=int, default=focus.DEFAULT_RADIUS_KM, help="buffer radius, 10–200 km")
     e.add_argument("--year", type=int, required=True, help="calendar year (fiscal year for Border Patrol figures)")
+    e.add_argument("--region-km", type=int, default=100, choices=[0, 25, 50, 100, 150, 200],
+                   help="border region for the yardstick row: within N km of the line (0 = all border states)")
     e.add_argument("--format", choices=["csv", "json"], default="json")
     e.set_defaults(func=cmd_explore)
     return top
@@ -168,5 +171,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except duckdb.Error as exc:
-        print(f"error: {str(exc).splitlines()[0]}", file=sys.stderr)
+        reason = db.explain(exc, Path(args.data))
+        print(f"error: {reason or str(exc).splitlines()[0]}", file=sys.stderr)
         return 2

@@ -1,10 +1,13 @@
 """Cached access to the layers for pages; errors become a clear message, never a traceback."""
 from __future__ import annotations
 
+import contextlib
+
 import streamlit as st
 
 from geo.store import db, queries
 
+from .link_state import plain
 from .router import ensure_router
 
 
@@ -21,12 +24,26 @@ def ready() -> bool:
         _connection()
         return True
     except Exception as exc:  # corrupt or missing layer files must not crash the server
-        st.error(
-            f"The map data could not be opened: {exc}. Rebuild it with `python -m geo build` "
-            "or restore `data/` from the repository."
-        )
+        _explain(exc)
         st.stop()
         return False
+
+
+def _explain(exc: Exception) -> None:
+    st.error(
+        f"The map data could not be opened: {plain(str(exc))}. Rebuild it with `python -m geo build` "
+        "or restore `data/` from the repository."
+    )
+
+
+@contextlib.contextmanager
+def layer_errors_explained():
+    """Around a page: a layer left out as missing or corrupt ends the page with the reason, not a traceback;
+    panels drawn before it stay, and pages that do not use the layer are untouched."""
+    try:
+        yield
+    except db.LayerError as exc:
+        _explain(exc)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import threading
 from pathlib import Path
 
@@ -25,8 +26,13 @@ SPATIAL_EXTENSION = (
 # DuckDB's own memory cap for the engine (hosted servers can lower it); nothing spills to disk.
 DEFAULT_MEMORY_LIMIT = os.environ.get("BORDER_ATLAS_MEMORY_LIMIT", "2GB")
 
+_LAYER_NAME = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
+_LAYER_FILE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,120}\.parquet$")
+_MISSING_VIEW = re.compile(r"Table with name (\w+) does not exist")
+
 _lock = threading.Lock()
 _connections: dict[Path, duckdb.DuckDBPyConnection] = {}
+_broken: dict[Path, dict[str, str]] = {}
 
 
 class LayerError(RuntimeError):
@@ -36,35 +42,66 @@ class LayerError(RuntimeError):
 def load_manifest(data_dir: Path = DATA_DIR) -> dict:
     path = data_dir / MANIFEST_PATH.name
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        manifest = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise LayerError(f"no manifest at {path.name}: run `python -m geo build`") from exc
-    except json.JSONDecodeError as exc:
-        raise LayerError(f"manifest is not valid JSON ({exc.msg} at line {exc.lineno})") from exc
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise LayerError(f"manifest is not valid JSON ({exc}): rebuild it with `python -m geo build`") from exc
+    layers = manifest.get("layers") if isinstance(manifest, dict) else None
+    if not isinstance(layers, dict) or not all(isinstance(entry, dict) for entry in layers.values()):
+        raise LayerError("manifest has no table of layers: rebuild it with `python -m geo build`")
+    return manifest
+
+
+def _file_problem(name: str, entry: dict, data_dir: Path) -> str | None:
+    """Why a manifest entry cannot be served (None when its file is there and matches)."""
+    # The name becomes a view name and the file a path: a tampered manifest must not smuggle SQL or leave data_dir.
+    if not _LAYER_NAME.match(name):
+        return f"layer name {name[:40]!r} in the manifest is not a plain name"
+    file = entry.get("file")
+    if not isinstance(file, str) or not _LAYER_FILE.match(file):
+        return f"layer '{name}' names {str(file)[:60]!r} in the manifest, not a .parquet file inside the data folder"
+    path = data_dir / file
+    if not path.is_file():
+        return f"layer '{name}' file {file} is missing"
+    if sha256_of(path) != entry.get("sha256"):
+        return f"layer '{name}' file {file} does not match the manifest (changed or corrupt)"
+    return None
 
 
 def _sql_string(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def open_connection(data_dir: Path = DATA_DIR, memory_limit: str = DEFAULT_MEMORY_LIMIT) -> duckdb.DuckDBPyConnection:
-    """A new locked-down connection with one view per manifest layer; ``memory_limit`` like '1GB'."""
+def open_connection(
+    data_dir: Path = DATA_DIR, memory_limit: str = DEFAULT_MEMORY_LIMIT, partial: bool = False
+) -> duckdb.DuckDBPyConnection:
+    """A new locked-down connection with one view per manifest layer; ``memory_limit`` like '1GB'.
+
+    A missing, corrupt or changed layer file raises ``LayerError``; with ``partial`` it is left out instead (its
+    view does not exist, ``explain`` turns the resulting error into the reason) so the other layers still serve.
+    """
     data_dir = data_dir.resolve()
     manifest = load_manifest(data_dir)
     con = duckdb.connect(":memory:", config={"autoinstall_known_extensions": False, "autoload_known_extensions": False})
     if not SPATIAL_EXTENSION.exists():
         raise LayerError(f"DuckDB spatial extension not found for duckdb {duckdb.__version__}")
     con.execute(f"LOAD {_sql_string(str(SPATIAL_EXTENSION))}")
+    problems: dict[str, str] = {}
     for name, entry in sorted(manifest["layers"].items()):
-        path = data_dir / entry["file"]
-        if not path.exists():
-            raise LayerError(f"layer '{name}' file {entry['file']} is missing")
-        if sha256_of(path) != entry["sha256"]:
-            raise LayerError(f"layer '{name}' file {entry['file']} does not match the manifest (changed or corrupt)")
-        try:
-            con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet({_sql_string(str(path))})")
-        except duckdb.Error as exc:
-            raise LayerError(f"layer '{name}' file {entry['file']} cannot be read: {str(exc).splitlines()[0]}") from exc
+        problem = _file_problem(name, entry, data_dir)
+        if problem is None:
+            try:
+                con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet({_sql_string(str(data_dir / entry['file']))})")
+            except duckdb.Error as exc:
+                problem = f"layer '{name}' file {entry['file']} cannot be read: {str(exc).splitlines()[0]}"
+        if problem and not partial:
+            raise LayerError(problem)
+        if problem:
+            problems[name] = problem
+    if partial and problems and len(problems) == len(manifest["layers"]):
+        raise LayerError("no layer could be opened: " + "; ".join(problems.values()))
+    _broken[data_dir] = problems
     try:
         con.execute(f"SET memory_limit={_sql_string(memory_limit)}")
     except duckdb.Error as exc:
@@ -77,12 +114,27 @@ def open_connection(data_dir: Path = DATA_DIR, memory_limit: str = DEFAULT_MEMOR
 
 
 def connection(data_dir: Path = DATA_DIR) -> duckdb.DuckDBPyConnection:
-    """The shared connection for ``data_dir``; callers take a ``.cursor()`` per query (thread safety)."""
+    """The shared connection for ``data_dir``; callers take a ``.cursor()`` per query (thread safety).
+
+    Layers that cannot be served are left out (``broken_layers``), so one bad file costs only the panels that use it.
+    """
     key = data_dir.resolve()
     with _lock:
         if key not in _connections:
-            _connections[key] = open_connection(key)
+            _connections[key] = open_connection(key, partial=True)
         return _connections[key]
+
+
+def broken_layers(data_dir: Path = DATA_DIR) -> dict[str, str]:
+    """``{layer: reason}`` for the layers the last connection to ``data_dir`` left out."""
+    return dict(_broken.get(data_dir.resolve(), {}))
+
+
+def explain(exc: Exception, data_dir: Path = DATA_DIR) -> LayerError | None:
+    """The reason behind a query error on a left-out layer, as a ``LayerError`` (None for any other error)."""
+    match = _MISSING_VIEW.search(str(exc))
+    problem = broken_layers(data_dir).get(match.group(1)) if match else None
+    return LayerError(problem) if problem else None
 
 
 def cursor(data_dir: Path = DATA_DIR) -> duckdb.DuckDBPyConnection:

@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 
 from geo.paths import DATA_DIR, QUERIES_DIR
@@ -60,5 +61,11 @@ def run(name: str, params: dict | None = None, data_dir: Path = DATA_DIR) -> pd.
     cur = db.cursor(data_dir)
     try:
         return cur.execute(sql_text(name), params).df()
+    except duckdb.CatalogException as exc:
+        # A layer left out as missing or corrupt: say which file and why, not "table does not exist".
+        reason = db.explain(exc, data_dir)
+        if reason is None:
+            raise
+        raise reason from exc
     finally:
         cur.close()
