@@ -269,11 +269,17 @@ def compose(
             text_layer("basemap-places", labels)]
 
 
+# Labels are placed for the zoom a map opens at; zooming in only spreads them, zooming far out would pile them up
+# (and shows where the basemap's land ends), so a map may zoom out only this far below its opening zoom.
+ZOOM_OUT_LIMIT = 0.5
+
+
 def initial_view(box: ViewBox = BORDER, zoom: float = 4.7) -> pdk.ViewState:
     return pdk.ViewState(
         longitude=(box.min_lon + box.max_lon) / 2,
         latitude=(box.min_lat + box.max_lat) / 2,
         zoom=zoom,
+        min_zoom=zoom - ZOOM_OUT_LIMIT,
         pitch=0,
         bearing=0,
     )
@@ -299,7 +305,9 @@ def fit_view(lons: list[float], lats: list[float], height_px: int, width_px: int
     fit = min((width_px - 2 * FIT_MARGIN_PX) / span_x, (height_px - 2 * FIT_MARGIN_PX) / span_y)
     new_zoom = min(zoom + math.log2(fit), MAX_FIT_ZOOM)
     lon, lat = label_placement.unproject((x0 + x1) / 2, (y0 + y1) / 2, zoom)
-    return pdk.ViewState(longitude=lon, latitude=lat, zoom=round(new_zoom, 2), pitch=0, bearing=0)
+    new_zoom = round(new_zoom, 2)
+    return pdk.ViewState(longitude=lon, latitude=lat, zoom=new_zoom, min_zoom=new_zoom - ZOOM_OUT_LIMIT, pitch=0,
+                         bearing=0)
 
 
 def screen_point(view: pdk.ViewState, dx_px: float, dy_px: float) -> tuple[float, float]:

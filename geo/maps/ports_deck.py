@@ -1,4 +1,5 @@
-"""The Ports of Entry map: one circle per port, sized and coloured by crossings in the period."""
+"""The Ports of Entry map: one circle per port, sized and coloured by crossings in the period (or in the month
+shown while animating, on a scale fixed over the animated period), port names where they fit, the frame's month."""
 from __future__ import annotations
 
 import math
@@ -16,6 +17,9 @@ MAX_RADIUS_PX = 30
 NO_DATA_RADIUS_PX = 5
 SELECTED_RING = [230, 60, 30]
 LAYER_ID = "ports"
+MAP_HEIGHT_PX = 520
+LABEL_POPULATION = 400_000
+FRAME_TEXT_PX = 22
 
 TOOLTIP = {
     "html": (
@@ -35,10 +39,19 @@ def radius_px(value: float | None, vmax: float) -> float:
     return MIN_RADIUS_PX + (MAX_RADIUS_PX - MIN_RADIUS_PX) * math.sqrt(max(value, 0) / vmax)
 
 
-def port_records(totals: pd.DataFrame, measure_label: str, period_text: str, source: str) -> list[dict]:
-    """Flat records (deck.gl reads no nested properties), with the tooltip text precomputed."""
+def own_max(totals: pd.DataFrame) -> float:
     values = totals["total"].astype("Float64")
-    vmax = float(values.max()) if values.notna().any() else 0.0
+    return float(values.max()) if values.notna().any() else 0.0
+
+
+def port_records(
+    totals: pd.DataFrame, measure_label: str, period_text: str, source: str, vmax: float | None = None
+) -> list[dict]:
+    """Flat records (deck.gl reads no nested properties), with the tooltip text precomputed. ``vmax`` is the top
+    of the colour and size scale: the table's own largest total when not given; an animation passes the largest
+    month of the whole animated period, so the same colour means the same count in every frame."""
+    values = totals["total"].astype("Float64")
+    vmax = own_max(totals) if vmax is None else vmax
     records = []
     for row, value in zip(totals.itertuples(index=False), values):
         has_value = not pd.isna(value)
@@ -56,6 +69,7 @@ def port_records(totals: pd.DataFrame, measure_label: str, period_text: str, sou
         records.append(
             {
                 "port_key": row.port_key,
+                "port_code": row.port_code if isinstance(row.port_code, str) else None,
                 "port_name": row.port_name,
                 "us_state": row.us_state,
                 "mx_city": row.mx_city,
@@ -74,9 +88,12 @@ def port_records(totals: pd.DataFrame, measure_label: str, period_text: str, sou
     return records
 
 
-def legend(totals: pd.DataFrame, measure_label: str, unit: str, period_text: str) -> Legend:
-    values = totals["total"].astype("Float64")
-    vmax = float(values.max()) if values.notna().any() else 0.0
+def legend(
+    totals: pd.DataFrame, measure_label: str, unit: str, period_text: str, vmax: float | None = None,
+    fixed_over: str | None = None,
+) -> Legend:
+    """Colour classes and circle sizes of the map; ``fixed_over`` names the animated period the scale is fixed on."""
+    vmax = own_max(totals) if vmax is None else vmax
     breaks = palette.log_breaks(vmax)
     swatches = []
     if vmax > 0:
@@ -85,16 +102,61 @@ def legend(totals: pd.DataFrame, measure_label: str, unit: str, period_text: str
             swatches.append((palette.rgb_hex(colour), f"{compact(low)}–{compact(high)}"))
     swatches.append((palette.rgb_hex(palette.NO_DATA), "no data (not zero)"))
     sizes = [(round(radius_px(v, vmax) / 2), compact(v)) for v in (vmax / 100, vmax / 10, vmax)] if vmax > 0 else []
+    summed = "in the month shown" if fixed_over else "summed over the period"
     return Legend(
         title=f"Inbound crossings: {measure_label}",
-        units=f"{unit} entering the US, summed over the period (log colour scale; circle area ∝ value)",
+        units=f"{unit} entering the US, {summed} (log colour scale; circle area ∝ value)",
         period=period_text,
         swatches=swatches,
         sizes=sizes,
+        notes=[(f"Colours and sizes are fixed over {fixed_over} (largest month = top of the scale), so frames "
+                "compare.")] if fixed_over else [],
     )
 
 
-def deck(records: list[dict], selected_key: str | None = None) -> CompactDeck:
+def peak_radii(records: list[dict], peaks: dict[str, float], vmax: float) -> dict[str, float]:
+    """Each port's largest circle over an animation (``peaks``: port_code → its largest month)."""
+    return {r["port_key"]: radius_px(peaks.get(r["port_code"]), vmax) for r in records if r["port_code"] in peaks}
+
+
+def view_for(ports: pd.DataFrame, states: list[str], all_states: list[str]) -> pdk.ViewState:
+    """The whole border, or the chosen states' ports when the state filter leaves some out."""
+    if set(states) >= set(all_states):
+        return basemap.initial_view()
+    shown = ports[ports["us_state"].isin(states)]
+    return basemap.fit_view(shown["lon"].astype(float).tolist(), shown["lat"].astype(float).tolist(), MAP_HEIGHT_PX)
+
+
+def labels(records: list[dict], view: pdk.ViewState, radii: dict[str, float] | None = None) -> list[dict]:
+    """City names, then port names (busiest first) where they fit. ``radii`` (port_key → px) are the circles
+    labels keep off; an animation passes each port's largest circle over its frames, so labels stay put."""
+    radius = {r["port_key"]: (radii or {}).get(r["port_key"], r["radius"]) for r in records}
+    symbols = tuple(basemap.Symbol(r["lon"], r["lat"], radius[r["port_key"]] + 1) for r in records)
+    points = [
+        {"text": r["port_name"], "lon": r["lon"], "lat": r["lat"], "radius": radius[r["port_key"]],
+         "rank": (r["value"] is None, -(r["value"] or 0), r["port_name"])}
+        for r in records
+    ]
+    extra = basemap.symbol_candidates(points, LABEL_POPULATION)
+    return basemap.place_labels(view, symbols, extra, LABEL_POPULATION, height_px=MAP_HEIGHT_PX)
+
+
+def frame_stamp(text: str, view: pdk.ViewState) -> pdk.Layer:
+    """The month being shown, large, in the map's lower-left corner (a map layer: it is in every screenshot)."""
+    lon, lat = basemap.screen_point(view, -basemap.FIT_WIDTH_PX / 2 + 16, MAP_HEIGHT_PX / 2 - 14)
+    record = {"text": text, "lon": lon, "lat": lat, "anchor": "start", "baseline": "bottom", "offset": [0, 0],
+              "size": FRAME_TEXT_PX, "colour": [20, 20, 20]}
+    return basemap.text_layer("frame-stamp", [record])
+
+
+def deck(
+    records: list[dict],
+    selected_key: str | None = None,
+    view: pdk.ViewState | None = None,
+    label_radii: dict[str, float] | None = None,
+    frame_text: str | None = None,
+) -> CompactDeck:
+    view = view or basemap.initial_view()
     layers = [
         pdk.Layer(
             "ScatterplotLayer",
@@ -128,4 +190,6 @@ def deck(records: list[dict], selected_key: str | None = None) -> CompactDeck:
                 pickable=False,
             )
         )
-    return make_deck(basemap.compose(layers), basemap.initial_view(), tooltip=TOOLTIP)
+    stamp = [frame_stamp(frame_text, view)] if frame_text else []
+    composed = basemap.compose(layers, labels(records, view, label_radii), above_labels=stamp)
+    return make_deck(composed, view, tooltip=TOOLTIP)
