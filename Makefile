@@ -15,6 +15,7 @@ run: $(VENV)/.installed
 
 test: $(VENV)/.installed
 	bash scripts/ensure-chromium.sh
+	bash scripts/ensure-caddy.sh
 	$(PY) -m pytest -q
 
 build: $(VENV)/.installed
@@ -24,3 +25,4 @@ bench: $(VENV)/.installed
 	$(PY) bench/bench_ports.py
 	if [ -f bench/bench_city_violence.py ]; then $(PY) bench/bench_city_violence.py; fi
 	$(PY) bench/bench_corridors.py
+	$(PY) bench/bench_border_patrol.py
