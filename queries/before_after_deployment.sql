@@ -1,0 +1,26 @@
+-- One deployment row by id with what its figure covers: scope, dates with their precision, end status, personnel, and its geometry as simplified GeoJSON (NULL = border-wide or no coordinate).
+SELECT deployment_id,
+       country,
+       force,
+       operation,
+       scope,
+       parent_id,
+       start_date,
+       start_precision,
+       end_date,
+       end_precision,
+       end_status,
+       period_label,
+       personnel,
+       personnel_note,
+       location,
+       state_key,
+       state_name,
+       lon,
+       lat,
+       geometry_basis,
+       sources,
+       confidence,
+       ST_AsGeoJSON(ST_ReducePrecision(ST_SimplifyPreserveTopology(geometry, 0.01), 0.001)) AS geojson
+FROM deployments
+WHERE deployment_id = $deployment_id
