@@ -18,6 +18,8 @@ PAGES = [
     st.Page("pages/ports.py", title="Ports of Entry", icon=":material/directions_car:", url_path="ports"),
     st.Page("pages/city_violence.py", title="City Violence", icon=":material/crisis_alert:", url_path="city_violence"),
     st.Page("pages/corridors.py", title="Corridors & deployments", icon=":material/route:", url_path="corridors"),
+    st.Page("pages/border_patrol.py", title="Border Patrol", icon=":material/local_police:", url_path="border_patrol"),
+    st.Page("pages/before_after.py", title="Before / after", icon=":material/compare_arrows:", url_path="before_after"),
 ]
 
 with data.layer_errors_explained():  # one missing or corrupt layer costs only the panels that use it
