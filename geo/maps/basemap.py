@@ -189,8 +189,9 @@ def symbol_candidates(points: list[dict], min_population: int = 400_000) -> tupl
     return tuple(out)
 
 
-def layers(box: ViewBox = LAND) -> list[pdk.Layer]:
-    """Basemap layers, bottom to top: sea and land, urban areas, state lines, the boundary."""
+def layers(box: ViewBox = LAND, detail_box: ViewBox = LABELLED) -> list[pdk.Layer]:
+    """Basemap layers, bottom to top: sea and land (``box``), urban areas and state lines (``detail_box``: state
+    outlines are most of the deck's bytes, so they stop where the widest screen stops), the boundary."""
     land_colour = f"properties.country === 'US' ? {LAND_US} : properties.country === 'MX' ? {LAND_MX} : {WATER}"
     return [
         pdk.Layer(
@@ -204,7 +205,7 @@ def layers(box: ViewBox = LAND) -> list[pdk.Layer]:
         pdk.Layer(
             "GeoJsonLayer",
             id="basemap-urban",
-            data=polygons("urban_areas", box),
+            data=polygons("urban_areas", detail_box),
             get_fill_color=URBAN_FILL,
             stroked=False,
             pickable=False,
@@ -212,7 +213,7 @@ def layers(box: ViewBox = LAND) -> list[pdk.Layer]:
         pdk.Layer(
             "GeoJsonLayer",
             id="basemap-states",
-            data=polygons("admin1", box),
+            data=polygons("admin1", detail_box),
             filled=False,
             get_line_color=STATE_LINE,
             line_width_min_pixels=0.7,

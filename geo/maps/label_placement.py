@@ -182,17 +182,22 @@ def _best_position(cand: Candidate, zoom: float, margin: float, placed_boxes: li
     width, height = text_width(cand.text, cand.size_px) + 2 * margin, cand.size_px + 2 * margin
     # Nearest first: every position at the label's own gap, then pushed out past circles (or the edge) in its way.
     pushes = [step for step in PUSH_STEPS_PX if step <= cand.max_push_px] if circles or bounds else []
+    gaps = [cand.gap_px] + [cand.gap_px + step for step in pushes]
+    # Only what lies within reach of this label can collide with it.
+    reach = width + height + gaps[-1]
+    near_boxes = [b for b in placed_boxes if b[0] - reach < x < b[2] + reach and b[1] - reach < y < b[3] + reach]
+    near_circles = [(cx, cy, r - margin) for cx, cy, r in circles if abs(cx - x) < reach + r and abs(cy - y) < reach + r]
     fallback, fewest = None, math.inf
-    for gap in [cand.gap_px] + [cand.gap_px + step for step in pushes]:
+    for gap in gaps:
         for position in cand.positions:
             box = _box(x, y, width, height, position, gap - margin)
-            if any(_overlaps(box, other) for other in placed_boxes):
+            if any(_overlaps(box, other) for other in near_boxes):
                 continue
-            hits = sum(_hits_circle(box, cx, cy, r - margin) for cx, cy, r in circles)
-            if bounds and not _inside(box, bounds):
-                hits += OFF_SCREEN_COST
-            if not hits:
+            off = bool(bounds) and not _inside(box, bounds)
+            if not off and not any(_hits_circle(box, cx, cy, r) for cx, cy, r in near_circles):
                 return position, gap, box
-            if hits < fewest:
-                fallback, fewest = (position, gap, box), hits
+            if cand.may_cover_symbols:  # only then does the least bad position matter
+                hits = sum(_hits_circle(box, cx, cy, r) for cx, cy, r in near_circles) + off * OFF_SCREEN_COST
+                if hits < fewest:
+                    fallback, fewest = (position, gap, box), hits
     return fallback if cand.may_cover_symbols else None
