@@ -1,7 +1,6 @@
--- Municipio/county homicide rows for $year of the places $codes (the ones mostly inside the focus), every measure.
-SELECT country, code, name, measure, homicides, population, rate_per_100k, period, months, rate_basis
+-- Every year of every homicide measure for the municipios/counties $codes (the places a focus buffer touches).
+SELECT country, code, name, year, measure, homicides, population, rate_per_100k, period, months
 FROM homicides
-WHERE year = CAST($year AS INTEGER)
-  AND geo_level = 'municipality'
+WHERE geo_level = 'municipality'
   AND list_contains(CAST($codes AS VARCHAR[]), code)
-ORDER BY measure, code
+ORDER BY measure, year, code

@@ -15,7 +15,6 @@ from geo.maps import basemap, fence
 from geo.maps.deck import CompactDeck, make_deck
 from geo.maps.homicide_choropleth import NO_DATA, PALETTE, class_labels, rate_class
 from geo.maps.legend import Legend
-from geo.store import queries
 
 ZONE_FILL = [30, 100, 200, 28]
 ZONE_LINE = [30, 100, 200]
@@ -47,33 +46,31 @@ def _features(rows: pd.DataFrame, properties) -> dict:
     }
 
 
-def place_layer(
-    shapes: pd.DataFrame, found: pd.DataFrame, rates: dict[str, float | None], measure_label: str
-) -> pdk.Layer:
-    share = dict(zip(found["key"], found["share_inside"]))
-    inside = set(found.loc[found["inside"], "key"])
+def place_layer(places: pd.DataFrame, rates: dict[str, float | None], measure_label: str) -> pdk.Layer:
+    """Counties/municipios the buffer touches (``places``: key, name, country, share_inside, inside, lon, lat,
+    geojson), shaded by rate; the ones that count are outlined bold."""
 
     def props(r):
-        rate = rates.get(r.code)
+        rate = rates.get(r.key)
         cls = rate_class(rate)
-        fill = NO_DATA_FILL if cls == NO_DATA else _hex_rgb(PALETTE[cls], 190 if r.code in inside else 90)
+        fill = NO_DATA_FILL if cls == NO_DATA else _hex_rgb(PALETTE[cls], 190 if r.inside else 90)
         rate_text = "no data" if rate is None else f"{rate:,.1f} per 100,000 ({measure_label})"
-        counted = "counted (mostly inside)" if r.code in inside else "not counted (less than half inside)"
+        counted = "counted (mostly inside)" if r.inside else "not counted (less than half inside)"
         return {
             "fill": fill,
-            "width": 2.5 if r.code in inside else 0.6,
+            "width": 2.5 if r.inside else 0.6,
             "lon": r.lon,
             "lat": r.lat,
-            "code": r.code,
+            "code": r.key,
             "title": f"{r.name} ({'Mexico' if r.country == 'MX' else 'US'})",
             "line1": rate_text,
-            "line2": f"{share.get(r.code, 0):.0%} of its area inside the buffer: {counted}",
+            "line2": f"{r.share_inside:.0%} of its area inside the buffer: {counted}",
         }
 
     return pdk.Layer(
         "GeoJsonLayer",
         id=PLACES_ID,
-        data=_features(shapes, props),
+        data=_features(places, props),
         get_fill_color="properties.fill",
         get_line_color=[60, 60, 60],
         get_line_width="properties.width",
@@ -83,21 +80,17 @@ def place_layer(
     )
 
 
-def deck(
-    zone_geojson: str,
-    shapes: pd.DataFrame,
-    found: pd.DataFrame,
-    rates: dict,
-    measure_label: str,
-    corridors: pd.DataFrame,
-    box: tuple[float, float, float, float],
-) -> CompactDeck:
+def deck(found: pd.DataFrame, rates: dict, measure_label: str, box: tuple[float, float, float, float]) -> CompactDeck:
+    """Everything the buffer touches (``found``, one row per feature with its kind) over the offline basemap."""
+    zone_geojson = found.loc[found["kind"] == "zone", "geojson"].iloc[0]
+    places = found[found["kind"] == "place"]
+    corridors = found[found["kind"] == "corridor"]
     ports = found[found["kind"] == "port"]
     located = found[
         (found["kind"] == "deployment") & found["extra"].isin(["city", "site", "region"])
     ]  # states: listed, not dotted
     layers = [
-        place_layer(shapes, found, rates, measure_label),
+        place_layer(places, rates, measure_label),
         pdk.Layer(
             "GeoJsonLayer",
             id="explorer-zone",
@@ -113,9 +106,9 @@ def deck(
             data=_features(
                 corridors,
                 lambda r: {
-                    "title": f"{r.corridor_id} {r.name}",
-                    "line1": f"smuggling corridor, {r.direction}; confidence {r.confidence}",
-                    "line2": "schematic path between named places",
+                    "title": f"{r.key} {r.name}",
+                    "line1": f"smuggling corridor ({r.extra})",
+                    "line2": "schematic path between named places, not a traced route",
                 },
             ),
             get_line_color=CORRIDOR,
@@ -188,12 +181,4 @@ def legend(measure_label: str, period: str, radius_km: int) -> Legend:
             ("#009e73", "Mexican deployment"),
         ],
         notes=[fence.credit()],
-    )
-
-
-def shapes_for(codes: list[str]) -> pd.DataFrame:
-    return (
-        queries.run("explore_place_shapes", {"codes": codes, "tolerance": 0.003})
-        if codes
-        else pd.DataFrame(columns=["country", "code", "name", "lon", "lat", "geojson"])
     )

@@ -75,7 +75,13 @@ def test_overview_headlines_are_the_latest_12_months():
     assert cards["People entering the US, Mar 2024 – Feb 2025"] == ("182.4 M people", "+3.3% on the year before")
     assert "Trucks entering the US, Mar 2024 – Feb 2025" in cards
     assert cards["Southwest border encounters, Sep 2024 – Aug 2025"][0] == "533.8 k encounters"
-    assert "Homicide rate, Mexican border municipios, 2021" in cards
+    assert "Homicide rate, Mexican municipios within 100 km of the line, 2021" in cards  # La Paz by default
+    at.select_slider(key="border_km_widget").set_value(0)
+    at.run()
+    wider = {m.label: m.value for m in at.metric}
+    assert "Homicide rate, Mexican municipios in all of the border states, 2021" in wider
+    assert wider["Homicide rate, Mexican municipios in all of the border states, 2021"] != cards[
+        "Homicide rate, Mexican municipios within 100 km of the line, 2021"][0]
     notes = next(m.value for m in at.markdown if "Latest" not in m.value and "Feb 2025" in m.value)
     assert "No municipal death figures for 2022–2023" in notes and "no newer US figures" in notes
 

@@ -7,11 +7,11 @@ import json
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
 
-from geo.paths import PROJECT_ROOT
-from geo.store import queries
-from geo.views.explorer import focus, report, scorecard, summary, tables
+from geo.paths import DATA_DIR, PROJECT_ROOT
+from geo.views.explorer import facts, focus, report, scorecard, tables
 
 
 @pytest.fixture(scope="module")
@@ -42,31 +42,30 @@ def test_radius_is_bounded():
 
 
 def test_arizona_sonora_buffer_holds_its_five_ports_and_no_texas_port():
-    found = summary.features(focus.zone(focus.resolve("arizona-sonora"), 50))
+    found = facts.gather(focus.zone(focus.resolve("arizona-sonora"), 50)).found
     ports = set(found.loc[found["kind"] == "port", "extra"])
     assert {"2602", "2606", "2604", "2603", "2601"} <= ports
     assert not ports & {"2402", "2304", "2301"}
 
 
 def test_radius_changes_what_is_inside():
-    small = summary.features(focus.zone(focus.resolve("juarez-el-paso"), 20))
-    large = summary.features(focus.zone(focus.resolve("juarez-el-paso"), 150))
+    small = facts.gather(focus.zone(focus.resolve("juarez-el-paso"), 20)).found
+    large = facts.gather(focus.zone(focus.resolve("juarez-el-paso"), 150)).found
     assert set(small.loc[small["kind"] == "place", "key"]) < set(large.loc[large["kind"] == "place", "key"])
     assert "2406" not in set(small["extra"]) and "2406" in set(large["extra"])  # Columbus is ~90 km out
 
 
 def test_mostly_inside_rule_is_the_same_on_both_sides(juarez_2010):
-    places = juarez_2010["features"][juarez_2010["features"]["kind"] == "place"]
+    places = juarez_2010["facts"].of_kind("place")
     assert (places["inside"] == (places["share_inside"] >= 0.5)).all()
     inside = set(places.loc[places["inside"], "key"])
     assert {"08037", "48141"} <= inside  # Juárez and El Paso county lie wholly inside
 
 
 def test_juarez_homicides_match_the_layer(juarez_2010):
-    places = juarez_2010["features"]
-    mx = places[(places["kind"] == "place") & places["inside"] & (places["country"] == "MX")]["key"].tolist()
-    expected = queries.run("explore_place_homicides", {"codes": mx, "year": 2010})
-    expected = expected[expected["measure"] == "inegi_occurrence"]
+    mx = juarez_2010["facts"].keys("place", country="MX", inside_only=True)
+    layer = pd.read_parquet(DATA_DIR / "homicides.parquet")
+    expected = layer[(layer["measure"] == "inegi_occurrence") & (layer["year"] == 2010) & layer["code"].isin(mx)]
     row = _row(juarez_2010, "Homicides (")
     assert row["mx_value"] == expected["homicides"].sum()
     assert "Juárez" in row["mx_text"] and "by year of occurrence" in row["indicator"]
@@ -154,7 +153,7 @@ def test_cli_json_and_csv():
     out = subprocess.run([*run, "--format", "csv"], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True)
     lines = out.stdout.splitlines()
     assert lines[0].startswith("# Border Corridors Atlas — Corridor Explorer: Ciudad Juárez / El Paso")
-    table = list(csv.DictReader(io.StringIO("\n".join(l for l in lines if not l.startswith("#")))))
+    table = list(csv.DictReader(io.StringIO("\n".join(line for line in lines if not line.startswith("#")))))
     assert all("." not in r["us_value"] for r in table if r["section"] == "Crossings")  # integers stay integers
     bad = subprocess.run([sys.executable, "-m", "geo", "explore", "atlantis", "--year", "2010"], cwd=PROJECT_ROOT,
                          capture_output=True, text=True)

@@ -12,13 +12,13 @@ from geo.views.explorer.focus import Zone
 
 def explore(zone: Zone, year: int, within_km: int = 100) -> dict:
     result = summary.summary(zone, year, within_km)
-    result["scorecard"] = scorecard.scorecard(result["features"])
+    result["scorecard"] = scorecard.scorecard(result["facts"])
     return result
 
 
 def as_json(result: dict) -> dict:
-    """The result without the map's working frames (features), ready for ``json.dumps``."""
-    return {k: v for k, v in result.items() if k != "features"}
+    """The result without the map's working frames (facts), ready for ``json.dumps``."""
+    return {k: v for k, v in result.items() if k not in ("facts", "features")}
 
 
 def header_lines(result: dict) -> list[str]:

@@ -11,7 +11,8 @@ from dataclasses import asdict, dataclass
 
 import pandas as pd
 
-from geo.store import provenance, queries
+from geo.store import provenance
+from geo.views.explorer.facts import Facts
 from geo.views.explorer.summary import short_source
 
 
@@ -64,19 +65,26 @@ def _rate(frame: pd.DataFrame) -> pd.Series:
     return (whole["homicides"] / whole["population"] * 1e5).set_axis(whole["year"])
 
 
-def scorecard(found: pd.DataFrame) -> list[dict]:
-    """Indicators for what the buffer holds (``found`` from :func:`summary.features`)."""
-    places = found[(found["kind"] == "place") & found["inside"]]
-    mx_codes = places.loc[places["country"] == "MX", "key"].tolist()
-    cities = found.loc[(found["kind"] == "city") & (found["country"] == "US"), "key"].tolist()
-    ports = found.loc[found["kind"] == "port", "extra"].dropna().tolist()
-    sectors = found.loc[found["kind"] == "sector", "key"].tolist()
+def _yearly(rows: pd.DataFrame) -> pd.DataFrame:
+    """Counts and populations summed per year over places (a year is full when every place has 12 months)."""
+    return (
+        rows.groupby("year")
+        .agg(homicides=("homicides", "sum"), population=("population", "sum"), months=("months", "min"))
+        .reset_index()
+    )
+
+
+def scorecard(facts: Facts) -> list[dict]:
+    """Indicators for what the buffer holds, one measure per line, from the facts gathered once per focus."""
+    mx_codes = set(facts.keys("place", country="MX", inside_only=True))
+    cities = facts.keys("city", country="US")
+    ports = facts.keys("port", "extra")
+    sectors = facts.keys("sector")
     out: list[Indicator] = []
     occurrence = provenance.measure_definition("homicides", "inegi_occurrence")
     if mx_codes:
-        trend = queries.run(
-            "explore_homicide_trend", {"keys": mx_codes, "measure": "inegi_occurrence", "geo_level": "municipality"}
-        )
+        rows = facts.place_homicides
+        trend = _yearly(rows[(rows["measure"] == "inegi_occurrence") & rows["code"].isin(mx_codes)])
         out.append(
             _indicator(
                 "Homicide rate (municipios mostly inside)",
@@ -88,7 +96,8 @@ def scorecard(found: pd.DataFrame) -> list[dict]:
             )
         )
     if cities:
-        trend = queries.run("explore_homicide_trend", {"keys": cities, "measure": "curated_city", "geo_level": "city"})
+        rows = facts.city_homicides
+        trend = _yearly(rows[(rows["measure"] == "curated_city") & (rows["country"] == "US")])
         out.append(
             _indicator(
                 f"Homicide rate, city of {', '.join(c.split(':', 1)[1] for c in cities)}",
@@ -105,7 +114,8 @@ def scorecard(found: pd.DataFrame) -> list[dict]:
             ("People entering the US", "people", [m for m, u in units.items() if u == "people"]),
             ("Trucks entering the US", "trucks", ["Trucks"]),
         ):
-            trend = queries.run("explore_crossings_trend", {"port_codes": ports, "measures": measures})
+            picked = facts.crossings[facts.crossings["measure"].isin(measures)]
+            trend = picked.groupby("year").agg(total=("total", "sum"), months=("months_reported", "min")).reset_index()
             complete = trend[trend["months"] == 12]
             out.append(
                 _indicator(
@@ -118,8 +128,9 @@ def scorecard(found: pd.DataFrame) -> list[dict]:
                 )
             )
     if sectors:
-        trend = queries.run("explore_encounters_trend", {"sectors": sectors})
-        complete = trend[~trend["partial"].fillna(False).astype(bool)]
+        rounded = facts.encounters[facts.encounters["measure"] == "ohss_encounters_rounded"]
+        trend = rounded.groupby("fiscal_year").agg(total=("encounters", "sum"), partial=("partial", "any"))
+        complete = trend[~trend["partial"].astype(bool)].reset_index().rename(columns={"fiscal_year": "year"})
         meta = provenance.measure_definition("encounters_annual", "ohss_encounters_rounded")
         out.append(
             _indicator(

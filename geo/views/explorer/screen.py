@@ -15,7 +15,7 @@ from geo.maps.deck import CompactDeck
 from geo.maps.legend import Legend
 from geo.store import provenance, queries
 from geo.views.explorer import focus, report
-from geo.views.explorer.summary import MX_HOMICIDE_MEASURES, of_kind
+from geo.views.explorer.summary import MX_HOMICIDE_MEASURES
 
 YEARS = list(range(1996, 2026))
 DEFAULT_YEAR = 2010
@@ -52,9 +52,20 @@ def parse_focus(raw: str | None) -> tuple[str, str | None]:
 
 
 def _place_rates(codes: list[str], year: int) -> tuple[dict[str, float | None], str]:
-    rows = queries.run("explore_place_homicides", {"codes": codes, "year": year}) if codes else pd.DataFrame()
+    """``place_rates`` for places given by code (the briefing pack's map)."""
+    rows = (
+        queries.run("explore_place_homicides", {"codes": codes})
+        if codes
+        else pd.DataFrame(columns=["year", "measure", "code", "rate_per_100k"])
+    )
+    return place_rates(rows, year)
+
+
+def place_rates(rows: pd.DataFrame, year: int) -> tuple[dict[str, float | None], str]:
+    """Each touched place's rate in the year, under the first Mexican measure that has the year."""
+    rows = rows[rows["year"] == year]
     for measure in MX_HOMICIDE_MEASURES:
-        chosen = rows[rows["measure"] == measure] if not rows.empty else rows
+        chosen = rows[rows["measure"] == measure]
         if not chosen.empty:
             label = provenance.measure_definition("homicides", measure).get("label", measure)
             return {
@@ -66,19 +77,9 @@ def _place_rates(codes: list[str], year: int) -> tuple[dict[str, float | None], 
 def build(slug: str, radius_km: int, year: int, within_km: int = 100) -> Screen:
     zone = focus.zone(focus.resolve(slug), radius_km)
     result = report.explore(zone, year, within_km)
-    found = result["features"]
-    places = of_kind(found, "place")
-    rates, label = _place_rates(places["key"].tolist(), year)
-    corridors_inside = of_kind(found, "corridor")["key"].tolist()
-    corridors = (
-        queries.run("explore_corridor_lines", {"ids": corridors_inside})
-        if corridors_inside
-        else pd.DataFrame(columns=["corridor_id", "name", "direction", "confidence", "geojson"])
-    )
-    zone_geojson = found.loc[found["kind"] == "zone", "geojson"].iloc[0]
-    deck = explorer_deck.deck(
-        zone_geojson, explorer_deck.shapes_for(places["key"].tolist()), places, rates, label, corridors, zone.box
-    )
+    facts = result["facts"]
+    rates, label = place_rates(facts.place_homicides, year)
+    deck = explorer_deck.deck(facts.found, rates, label, zone.box)
     rows = pd.DataFrame(result["rows"])
     score = pd.DataFrame(result["scorecard"])
     method = (

@@ -9,14 +9,15 @@ rule on both sides; the US side has no county homicide or population series, so 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 
 import pandas as pd
 
 from geo.numbers import full
 from geo.store import provenance, queries
-from geo.views.explorer.focus import Zone  # noqa: F401  (type of summary())
+from geo.views.explorer.facts import Facts, gather
+from geo.views.explorer.focus import Zone
 
-MOSTLY_INSIDE = 0.5
 # Mexican homicide measures in order of preference for a year: deaths by occurrence, by registration, then crimes.
 MX_HOMICIDE_MEASURES = ("inegi_occurrence", "inegi_deaths", "sesnsp_intentional")
 US_CITY_MEASURES = ("curated_city", "fbi_ucr_murders")
@@ -47,14 +48,8 @@ def _rate(homicides: float | None, population: float | None) -> float | None:
     return None if not homicides and homicides != 0 or not population else round(homicides / population * 1e5, 2)
 
 
-def features(zone: Zone) -> pd.DataFrame:
-    """Everything the buffer touches (one spatial query); places get ``inside`` = mostly inside (the rule every
-    sum uses)."""
-    frame = queries.run("explore_features", zone.params())
-    return frame.assign(inside=(frame["kind"] != "place") | (frame["share_inside"] >= MOSTLY_INSIDE))
-
-
 def of_kind(found: pd.DataFrame, kind: str) -> pd.DataFrame:
+    """The rows of one kind ('place', 'port', …) of what the buffer touches (``result["features"]``)."""
     return found[found["kind"] == kind].reset_index(drop=True)
 
 
@@ -68,11 +63,12 @@ def _measure_label(measure: str) -> str:
     return provenance.measure_definition("homicides", measure).get("label", measure)
 
 
-def homicide_rows(found: pd.DataFrame, year: int) -> list[Row]:
-    inside = of_kind(found, "place").query("inside")
-    mx_codes = inside.loc[inside["country"] == "MX", "key"].tolist()
-    rows = queries.run("explore_place_homicides", {"codes": mx_codes, "year": year}) if mx_codes else pd.DataFrame()
-    mx_measure = next((m for m in MX_HOMICIDE_MEASURES if not rows.empty and (rows["measure"] == m).any()), None)
+def homicide_rows(facts: Facts, year: int) -> list[Row]:
+    inside = facts.of_kind("place").query("inside")
+    mx_codes = set(inside.loc[inside["country"] == "MX", "key"])
+    rows = facts.place_homicides
+    rows = rows[(rows["year"] == year) & rows["code"].isin(mx_codes)]
+    mx_measure = next((m for m in MX_HOMICIDE_MEASURES if (rows["measure"] == m).any()), None)
     names = ", ".join(inside.loc[inside["country"] == "MX", "name"]) or "none"
     if mx_measure:
         chosen = rows[rows["measure"] == mx_measure]
@@ -90,12 +86,7 @@ def homicide_rows(found: pd.DataFrame, year: int) -> list[Row]:
         mx_count = mx_pop = f"{NO_DATA}: no municipal homicide figure in the atlas for {year}"
         period, definition, mx_label = str(year), "", NO_DATA
 
-    city_keys = of_kind(found, "city")["key"].tolist()
-    city = (
-        queries.run("explore_city_homicides", {"city_keys": city_keys, "year": year})
-        if city_keys
-        else pd.DataFrame(columns=["country", "measure", "place", "homicides", "population", "source"])
-    )
+    city = facts.city_homicides[facts.city_homicides["year"] == year]
     us_city = city[(city["country"] == "US") & city["measure"].isin(US_CITY_MEASURES)]
     us_city = us_city.sort_values("measure").drop_duplicates("place")  # curated first, FBI where curated is absent
     if us_city.empty:
@@ -147,11 +138,9 @@ def homicide_rows(found: pd.DataFrame, year: int) -> list[Row]:
     ]
 
 
-def crossing_rows(found: pd.DataFrame, year: int) -> list[Row]:
-    ports = of_kind(found, "port")
-    codes = ports["extra"].dropna().tolist()  # extra = the CBP port code (NULL for a port BTS does not count)
-    names = ", ".join(ports["name"]) or "none"
-    totals = queries.run("explore_crossings_year", {"port_codes": codes, "year": year}) if codes else pd.DataFrame()
+def crossing_rows(facts: Facts, year: int) -> list[Row]:
+    names = ", ".join(facts.of_kind("port")["name"]) or "none"
+    totals = facts.crossings[facts.crossings["year"] == year].sort_values("total", ascending=False)
     units = provenance.measure_units("crossings")
     source = short_source("crossings")
     mx_text = "not published: BTS counts inbound crossings into the US only"
@@ -189,12 +178,12 @@ def crossing_rows(found: pd.DataFrame, year: int) -> list[Row]:
     return rows
 
 
-def encounter_rows(found: pd.DataFrame, year: int) -> list[Row]:
-    names = of_kind(found, "sector")["key"].tolist()
+def encounter_rows(facts: Facts, year: int) -> list[Row]:
+    names = facts.keys("sector")
     mx_text = "not applicable: Border Patrol works on the US side"
     if not names:
         return [Row("Border Patrol", "Apprehensions", None, "no sector inside the buffer", None, mx_text, "", "", "")]
-    figures = queries.run("explore_encounters_year", {"sectors": names, "fiscal_year": year})
+    figures = facts.encounters[facts.encounters["fiscal_year"] == year]
     exact = figures[(figures["measure"] == "usbp_apprehensions") & (figures["months"] == 12)]
     chosen = exact if len(exact) == len(names) else figures[figures["measure"] == "ohss_encounters_rounded"]
     layer = "encounters" if chosen is exact else "encounters_annual"
@@ -233,8 +222,8 @@ def encounter_rows(found: pd.DataFrame, year: int) -> list[Row]:
     ]
 
 
-def fence_rows(found: pd.DataFrame) -> list[Row]:
-    fence = of_kind(found, "fence").groupby("extra")["km_inside"].sum().sort_values(ascending=False)
+def fence_rows(facts: Facts) -> list[Row]:
+    fence = facts.of_kind("fence").groupby("extra")["km_inside"].sum().sort_values(ascending=False)
     total = float(fence.sum())
     by_type = "; ".join(f"{t}: {k:,.1f} km" for t, k in fence.items())
     entry = provenance.layer("fence")
@@ -253,11 +242,21 @@ def fence_rows(found: pd.DataFrame) -> list[Row]:
     ]
 
 
-def deployment_rows(found: pd.DataFrame, year: int) -> list[Row]:
-    inside = set(of_kind(found, "deployment")["key"])
-    active = queries.run(
+@lru_cache(maxsize=64)
+def _active_deployments(year: int) -> pd.DataFrame:
+    return queries.run(
         "deployments_active_year", {"year": year, "countries": ["US", "MX"], "states": [], "tolerance": 1.0}
     )
+
+
+@lru_cache(maxsize=64)
+def _flows(year: int) -> pd.DataFrame:
+    return queries.run("corridors_flows_in_year", {"year": year, "direction": "", "commodity": ""})
+
+
+def deployment_rows(facts: Facts, year: int) -> list[Row]:
+    inside = set(facts.keys("deployment"))
+    active = _active_deployments(year)
     wide = active[active["scope"] == "border"]
     # Inside the buffer a contingent counts unless its own operation (or the row superseding it) is inside too: a
     # state contingent of a border-wide operation adds its figure here, the operation itself is not located.
@@ -326,9 +325,9 @@ def deployment_rows(found: pd.DataFrame, year: int) -> list[Row]:
     ]
 
 
-def corridor_rows(found: pd.DataFrame, year: int) -> list[Row]:
-    inside = set(of_kind(found, "corridor")["key"])
-    flows = queries.run("corridors_flows_in_year", {"year": year, "direction": "", "commodity": ""})
+def corridor_rows(facts: Facts, year: int) -> list[Row]:
+    inside = set(facts.keys("corridor"))
+    flows = _flows(year)
     flows = flows[flows["corridor_id"].isin(inside)]
 
     def way(direction: str) -> tuple[float | None, str]:
@@ -363,6 +362,7 @@ def corridor_rows(found: pd.DataFrame, year: int) -> list[Row]:
     ]
 
 
+@lru_cache(maxsize=64)
 def region_rows(year: int, within_km: int) -> list[Row]:
     """The same Mexican homicide rate over the whole border region: the yardstick for the focus's figure."""
     from geo.views import border_region  # one definition of "the border region" for every page
@@ -406,15 +406,15 @@ def region_rows(year: int, within_km: int) -> list[Row]:
 
 def summary(zone: Zone, year: int, within_km: int = 100) -> dict:
     """Every section for the focus and year, plus what the map draws (the features found and the buffer)."""
-    found = features(zone)
+    facts = gather(zone)
     rows = (
-        homicide_rows(found, year)
+        homicide_rows(facts, year)
         + region_rows(year, within_km)
-        + crossing_rows(found, year)
-        + encounter_rows(found, year)
-        + deployment_rows(found, year)
-        + corridor_rows(found, year)
-        + fence_rows(found)
+        + crossing_rows(facts, year)
+        + encounter_rows(facts, year)
+        + deployment_rows(facts, year)
+        + corridor_rows(facts, year)
+        + fence_rows(facts)
     )
     return {
         "focus": zone.focus.slug,
@@ -422,5 +422,6 @@ def summary(zone: Zone, year: int, within_km: int = 100) -> dict:
         "radius_km": zone.radius_km,
         "year": year,
         "rows": [r.record() for r in rows],
-        "features": found,
+        "facts": facts,
+        "features": facts.found,  # what the buffer touches, one row per feature (the map and the exports read it)
     }
