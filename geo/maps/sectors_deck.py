@@ -154,26 +154,33 @@ def sector_labels(label_points: pd.DataFrame, values: dict, zoom: float) -> tupl
             if not any(_overlap(box, b) for b in boxes):
                 break
         boxes.append(box)
-        records.append({"lon": float(point.lon), "lat": float(point.lat), "text": "\n".join(lines),
-                        "offset": [dx, dy]})
+        record = {"lon": float(point.lon), "lat": float(point.lat), "text": "\n".join(lines), "offset": [dx, dy]}
+        if dy:  # a moved label keeps a leader line to its sector, ending at the label's near edge
+            edge = box[3] if dy < 0 else box[1]
+            record["leader"] = [[float(point.lon), float(point.lat)], list(_lonlat(x / world, edge / world))]
+        records.append(record)
     return records, boxes
+
+
+def _place_box(place: dict, world: float) -> tuple[float, float, float, float]:
+    """Pixel box of a basemap place name, from its anchor, baseline and offset where the record gives them."""
+    x, y = (v * world for v in _mercator(float(place["lon"]), float(place["lat"])))
+    dx, dy = place.get("offset") or [0, 0]
+    name = str(place.get("text") or place.get("name") or "")
+    left, top, right, bottom = _box(0, 0, [name], float(place.get("size") or LABEL_SIZE_PX))
+    width, height = right - left, bottom - top
+    below = place.get("baseline") == "top" or (place.get("baseline") is None and place.get("country") == "MX")
+    x0 = {"start": x + dx, "end": x + dx - width}.get(place.get("anchor"), x + dx - width / 2)
+    y0 = y + dy if below else (y + dy - height / 2 if place.get("baseline") == "center" else y + dy - height)
+    return x0, y0, x0 + width, y0 + height
 
 
 def _clear_places(layers: list[pdk.Layer], boxes: list[tuple], zoom: float) -> None:
     """Leave out the basemap's place names that a sector label would cover (most share the sector's name)."""
     world = 512 * 2 ** zoom
     for layer in layers:
-        if getattr(layer, "id", None) != "basemap-places" or not isinstance(layer.data, list):
-            continue
-        kept = []
-        for place in layer.data:
-            x, y = (v * world for v in _mercator(float(place["lon"]), float(place["lat"])))
-            name = str(place.get("text") or place.get("name") or "")
-            below = place.get("country") == "MX" or place.get("baseline") == "top"
-            own = _box(x, y + (9 if below else -9), [name], LABEL_SIZE_PX)
-            if not any(_overlap(own, b) for b in boxes):
-                kept.append(place)
-        layer.data = kept
+        if getattr(layer, "id", None) == "basemap-places" and isinstance(layer.data, list):
+            layer.data = [p for p in layer.data if not any(_overlap(_place_box(p, world), b) for b in boxes)]
 
 
 def deck(collection: dict, label_points: pd.DataFrame, year_text: str, selected: str | None) -> CompactDeck:
@@ -189,6 +196,9 @@ def deck(collection: dict, label_points: pd.DataFrame, year_text: str, selected:
                   highlight_color=HOVER),
         pdk.Layer("GeoJsonLayer", id="sectors-selected", data={"type": "FeatureCollection", "features": chosen},
                   filled=False, get_line_color=SELECTED_LINE, line_width_min_pixels=3, pickable=False),
+        pdk.Layer("LineLayer", id="sectors-leaders", data=[{"path": r["leader"]} for r in labels if "leader" in r],
+                  get_source_position="path[0]", get_target_position="path[1]", get_color=LABEL_COLOUR,
+                  get_width=1, width_units="'pixels'", pickable=False),
         _text_layer("sectors-labels", labels, LABEL_SIZE_PX, get_pixel_offset="offset"),
         _text_layer("sectors-year", [{"lon": year_lon, "lat": year_lat, "text": year_text}], 30),
     ]
