@@ -59,7 +59,6 @@ lines = data.run("corridors_in_year", params)
 flows = data.run("corridors_flows_in_year", params)
 rows = everywhere if state == cv.WHOLE_BORDER else data.run("deployments_active_year",
                                                            cv.deployment_params(shown, state))
-totals = data.run("deployments_year_totals", cv.deployment_params(shown, state, with_tolerance=False))
 filters = cv.filters_text(shown, direction, commodity)
 
 st.caption(f"Corridors {filters}, and the forces deployed {'' if state == cv.WHOLE_BORDER else 'in '}"
@@ -91,7 +90,7 @@ else:
 
 where = "along the border" if state == cv.WHOLE_BORDER else f"in {states[state]}"
 st.subheader(f"Deployments {where}, {shown}")
-cards = cv.totals_by_country(totals, rows, where, shown)
+cards = cv.totals_by_country(rows, where, shown)
 for column, card in zip(st.columns(len(cards)), cards):
     column.metric(f"{card['label']}: personnel", card["value"], help=provenance.measure_definition(
         "deployments", "personnel")["definition"])

@@ -127,8 +127,9 @@ def deployment_table(rows: pd.DataFrame) -> pd.DataFrame:
     return table.reset_index(drop=True)
 
 
-def totals_by_country(totals: pd.DataFrame, rows: pd.DataFrame, where: str, year: int) -> list[dict]:
-    """One card per country: the counted personnel and the sentences that say what it leaves out."""
+def totals_by_country(rows: pd.DataFrame, where: str, year: int) -> list[dict]:
+    """One card per country: personnel summed over the rows that count (``counts_in_total``: no row beside its
+    ancestor or successor), and the sentences that say what the sum leaves out. A sum with no figure is a gap."""
     cards = []
     for country in COUNTRIES:
         mine = rows[rows["country"] == country]
@@ -136,22 +137,23 @@ def totals_by_country(totals: pd.DataFrame, rows: pd.DataFrame, where: str, year
         if mine.empty:
             cards.append({"label": label, "value": "none", "notes": [f"No {label} deployment {where} in {year}."]})
             continue
-        total = totals.set_index("country").loc[country]
         counted = mine[mine["counts_in_total"]]
         notes = [f"Counted: {', '.join(sorted(counted['deployment_id']))}."]
         skipped = mine[~mine["counts_in_total"]]
         if not skipped.empty:
             notes.append("Not counted (its figure is already inside another): "
                          + "; ".join(f"{r.deployment_id} ({r.not_counted_because})" for r in skipped.itertuples()))
-        if total["rows_without_figure"]:
-            notes.append(f"{total['rows_without_figure']} counted row(s) have no personnel figure (a gap, not zero): "
-                         + ", ".join(counted.loc[counted["personnel"].isna(), "deployment_id"]) + ".")
-        if total["open_ended_rows"]:
-            opened = counted.loc[counted["open_ended"], "deployment_id"]
-            part = total["open_ended_personnel"]
-            notes.append(f"Open-ended (started before {year}, no known end): {', '.join(sorted(opened))}; "
+        no_figure = counted.loc[counted["personnel"].isna(), "deployment_id"]
+        if len(no_figure):
+            notes.append(f"{len(no_figure)} counted row(s) have no personnel figure (a gap, not zero): "
+                         + ", ".join(sorted(no_figure)) + ".")
+        opened = counted[counted["open_ended"]]
+        if len(opened):
+            part = opened["personnel"].sum(min_count=1)
+            notes.append(f"Open-ended (started before {year}, no known end): "
+                         f"{', '.join(sorted(opened['deployment_id']))}; "
                          + (f"{int(part):,} of this total." if not pd.isna(part) else "no figure."))
-        value = total["personnel_total"]
+        value = counted["personnel"].sum(min_count=1)
         cards.append({"label": label, "value": "no figure" if pd.isna(value) else f"{int(value):,}", "notes": notes})
     joint = rows[rows["country"] == "US/MX"]
     if not joint.empty:

@@ -4,6 +4,7 @@ import csv
 import io
 import json
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -259,3 +260,21 @@ def test_play_from_the_last_year_replays_every_year():
     at.toggle(key="corr_player__animate").set_value(True).run()
     first = cv.year_span(("1993", "2025"))[0]
     assert f"{first}" in legend_html(at) and "C08" not in drawn_ids(at)  # Puerto Palomas starts in 2008
+
+
+@pytest.mark.parametrize("state", [cv.WHOLE_BORDER, "MX-08", "US-48", "MX-02"])
+def test_cards_sum_the_same_as_the_totals_query(state):
+    """The page sums counts_in_total rows itself (one query less per year); it must agree with the named totals."""
+    for year in cv.year_span(("1993", "2025")):
+        rows = queries.run("deployments_active_year", cv.deployment_params(year, state))
+        totals = queries.run("deployments_year_totals", cv.deployment_params(year, state, with_tolerance=False))
+        cards = {c["label"]: c["value"] for c in cv.totals_by_country(rows, "here", year)}
+        for country in cv.COUNTRIES:
+            label = corridor_map.COUNTRY_LABELS[country]
+            match = totals[totals["country"] == country]
+            if match.empty:
+                assert cards[label] == "none", (year, state, country)
+                continue
+            value = match["personnel_total"].iloc[0]
+            assert cards[label] == ("no figure" if pd.isna(value) else f"{int(value):,}"), (
+                year, state, country)
