@@ -94,7 +94,7 @@ with chart_col:
     change.metric("Change of the mean", "no figure" if comparison.change_pct is None else
                   f"{comparison.change_pct:+.0f} %")
 st.markdown(ba.comparison_text(comparison, result.frame, spec.unit, spec.value_label))
-st.markdown(f"**Added up:** {result.places}.")
+st.markdown(f"**Added up:** {result.places}. {ba.measure_label(outcome, measure)}")
 notes = [ba.gaps_text(result.frame, spec.unit), *(f"Left out: {p}." for p in result.left_out)]
 if outcome in ("homicide_rate", "homicides"):
     notes.append(ba.us_homicide_gap())
@@ -116,5 +116,5 @@ st.download_button("Download the window as CSV", csv_with_header(
      provenance.source_line(layer, "deployments")]), file_name=f"before_after_{deployment}_{outcome}.csv",
     mime="text/csv")
 link_state.write({"deployment": deployment, "outcome": outcome, "k": str(k), "radius": str(radius),
-                  "measure": st.session_state.get("ba_measure") or list(ENCOUNTER_MEASURES)[0],
+                  "measure": st.session_state.get("ba_measure") or bp.DEFAULT_MEASURE,
                   "crossing": st.session_state.get("ba_crossing") or ba.DEFAULT_CROSSING_MEASURE})

@@ -255,6 +255,11 @@ def coverage_rule(deployment: pd.Series, radius_km: int) -> str:
             "NAD83 / Conus Albers (EPSG:5070): sectors (border-county approximation), Mexican municipios, ports.")
 
 
+def measure_label(outcome: str, measure: str | None = None) -> str:
+    """'Measure: <label> (<unit>)', from the manifest: which series the outcome draws, said on screen."""
+    return "Measure: " + measure_note(outcome, measure).split(".**")[0].lstrip("*") + "."
+
+
 def measure_note(outcome: str, measure: str | None = None) -> str:
     """Which measure the outcome draws and its definition and coverage, from the manifest."""
     if outcome in ("homicide_rate", "homicides"):
@@ -266,7 +271,7 @@ def measure_note(outcome: str, measure: str | None = None) -> str:
         layer, key = "crossings", measure
     info = provenance.measure_definition(layer, key)
     label = info.get("label", key)
-    parts = [f"**{label}** ({info.get('unit', '')})."]
+    parts = [f"**{label} ({info.get('unit', '')}).**"]
     if info.get("definition"):
         parts.append(info["definition"])
     if info.get("coverage"):
