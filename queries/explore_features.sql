@@ -1,6 +1,6 @@
 -- Everything the focus buffer touches, in one pass (one projection set-up): counties/municipios with the share of their area inside, ports and city homicide points inside, sectors, corridors, located deployments and fence segments crossing it, the buffer itself, and simplified GeoJSON outlines of the places and corridor lines the map draws. $proj is an azimuthal equidistant projection centred on the focus; the bbox columns skip far row groups.
 WITH zone AS (
-    SELECT ST_Buffer(ST_Transform(ST_GeomFromText($focus_wkt), 'EPSG:4326', $proj, always_xy := true), $radius_m, 32) AS g
+    SELECT ST_Buffer(ST_Transform(ST_GeomFromText($focus_wkt), 'EPSG:4326', $proj, always_xy := true), $radius_m, 16) AS g
 ),
 features AS (
     SELECT 'place' AS kind, code AS key, name, country, state_code AS extra, NULL::INTEGER AS year, geometry

@@ -61,15 +61,18 @@ def _indicator(name, side, unit, series: pd.Series, source: str, definition: str
 
 
 def _rate(frame: pd.DataFrame) -> pd.Series:
-    whole = frame[(frame["months"] == 12) & frame["population"].notna() & frame["homicides"].notna()]
+    whole = frame[(frame["months"] == 12) & (frame["population"] > 0) & frame["homicides"].notna()]
     return (whole["homicides"] / whole["population"] * 1e5).set_axis(whole["year"])
 
 
 def _yearly(rows: pd.DataFrame) -> pd.DataFrame:
     """Counts and populations summed per year over places (a year is full when every place has 12 months)."""
+    def whole(column: pd.Series):  # a place without a figure leaves the year's total missing, not smaller
+        return column.sum(min_count=len(column))
+
     return (
         rows.groupby("year")
-        .agg(homicides=("homicides", "sum"), population=("population", "sum"), months=("months", "min"))
+        .agg(homicides=("homicides", whole), population=("population", whole), months=("months", "min"))
         .reset_index()
     )
 
