@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test build bench screenshots
+.PHONY: run test build bench screenshots i18n
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	python3 -m venv $(VENV)
@@ -26,3 +26,9 @@ bench: $(VENV)/.installed
 	if [ -f bench/bench_city_violence.py ]; then $(PY) bench/bench_city_violence.py; fi
 	$(PY) bench/bench_corridors.py
 	$(PY) bench/bench_border_patrol.py
+
+# Catalogues: pull every _("…") into locale/atlas.pot and merge it into each language's .po (translate there).
+# The app compiles the .po in memory when it starts, so no .mo is built or committed; tests/i18n checks every string.
+i18n: $(VENV)/.installed
+	$(VENV)/bin/pybabel extract -F babel.cfg --no-location --sort-output -o locale/atlas.pot app.py geo ui pages
+	$(VENV)/bin/pybabel update -i locale/atlas.pot -d locale -D atlas --no-fuzzy-matching
