@@ -120,6 +120,28 @@ def cmd_explore(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_brief(args: argparse.Namespace) -> int:
+    """The Corridor Explorer's briefing pack (PDF), its map page (PNG) or its map data (GeoJSON, GeoParquet)."""
+    import time
+
+    from geo.brief import document, exports
+    from geo.brief.pack import assemble
+    from geo.i18n import LanguageError, set_language
+
+    started = time.perf_counter()
+    try:
+        pack = assemble(args.focus, args.radius_km, args.year, args.region_km, set_language(args.lang), args.base_url)
+    except (LanguageError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    write = {"pdf": document.write_pdf, "png": document.write_png, "geojson": exports.geojson_bytes,
+             "geoparquet": exports.geoparquet_bytes}[args.format]
+    out = Path(args.out or pack.filename("parquet" if args.format == "geoparquet" else args.format))
+    out.write_bytes(write(pack))
+    print(f"wrote {out} ({out.stat().st_size:,d} bytes) in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m geo", description="Border Corridors Atlas data tools")
     top.add_argument("--data", default=str(DATA_DIR), help="folder with the layers and manifest.json")
@@ -160,6 +182,20 @@ def parser() -> argparse.ArgumentParser:
                    help="border region for the yardstick row: within N km of the line (0 = all border states)")
     e.add_argument("--format", choices=["csv", "json"], default="json")
     e.set_defaults(func=cmd_explore)
+
+    br = sub.add_parser("brief", help="briefing pack of a Corridor Explorer focus: PDF, map PNG, GeoJSON, GeoParquet")
+    br.add_argument("--focus", required=True, help="as for explore: preset slug, port-CODE, sector-NAME, corridor-ID "
+                                                   "or point:LON,LAT")
+    br.add_argument("--radius-km", type=int, default=focus.DEFAULT_RADIUS_KM, help="buffer radius, 10–200 km")
+    br.add_argument("--year", type=int, required=True, help="calendar year (fiscal year for Border Patrol figures)")
+    br.add_argument("--region-km", type=int, default=None, choices=[0, 25, 50, 100, 150, 200],
+                    help="border region for the yardstick row (default: the La Paz 100 km)")
+    br.add_argument("--lang", default="en", help="language of the pack (en, es)")
+    br.add_argument("--format", choices=["pdf", "png", "geojson", "geoparquet"], default="pdf")
+    br.add_argument("--out", help="file to write (default: briefing_FOCUS_RADIUSkm_YEAR.EXT here)")
+    br.add_argument("--base-url", help="address of the dashboard for the share link (default: $BORDER_ATLAS_URL or "
+                                       "the local `make run` address)")
+    br.set_defaults(func=cmd_brief)
     return top
 
 

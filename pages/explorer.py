@@ -5,7 +5,7 @@ import streamlit as st
 
 from geo.views.explorer import focus, screen, tables
 from ui import border_region as region_choice
-from ui import data, link_state, url_state
+from ui import brief, data, link_state, url_state
 
 data.ready()
 st.title("Corridor Explorer")
@@ -62,6 +62,7 @@ if clicked and clicked["code"] != st.session_state.get("last_clicked"):
     st.session_state.pending_focus = f"point:{clicked['lon']:.4f},{clicked['lat']:.4f}"
     st.rerun()
 st.markdown(view.legend.html(), unsafe_allow_html=True)
+brief.explorer(view, slug, radius, year, region_km)  # briefing view, print CSS, PDF/PNG/GeoJSON/GeoParquet
 
 columns = st.columns(2) if other else [st.container()]
 shown = [(slug, view)] + ([(other, screen.build(other, radius, year, region_km))] if other else [])
