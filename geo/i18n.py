@@ -115,3 +115,11 @@ def format_date(value: dt.date, form: str = "medium") -> str:
 def format_month(value: dt.date) -> str:
     """``value``'s month and year (``March 2025`` / ``marzo de 2025``)."""
     return _babel_date(value, format="MMMM y" if language() == "en" else "MMMM 'de' y", locale=locale())
+
+
+def from_source(text: str) -> str:
+    """Text quoted from a source (a definition, a publisher's note) stays in its own language; outside English the
+    reader is told so rather than shown a machine translation."""
+    if not text or language() == DEFAULT:
+        return text
+    return f"{text} ({_('source definition, in English')})"

@@ -4,6 +4,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
+from babel.dates import format_date
+
+from geo.i18n import locale
 
 
 def month_range(first: dt.date, last: dt.date) -> list[dt.date]:
@@ -17,5 +20,10 @@ def shift(month: dt.date, steps: int, first: dt.date, last: dt.date) -> dt.date:
     return min(max(moved, first), last)
 
 
+def short(month: dt.date) -> str:
+    """``Mar 2024`` / ``mar 2024``: the month as the active language abbreviates it."""
+    return format_date(month, "LLL y", locale=locale()).replace(".", "")
+
+
 def label(first: dt.date, last: dt.date) -> str:
-    return f"{first:%b %Y}" if first == last else f"{first:%b %Y} – {last:%b %Y}"
+    return short(first) if first == last else f"{short(first)} – {short(last)}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from geo.i18n import _
 from geo.views import border_region
 from ui import link_state, url_state
 
@@ -21,9 +22,9 @@ def choose() -> int:
     if f"{_KEY}_widget" not in st.session_state:  # dropped when the last page had no such control: take the value back
         st.session_state[f"{_KEY}_widget"] = st.session_state[_KEY]
     with st.sidebar:
-        km = st.select_slider("Border region", widths, key=f"{_KEY}_widget", format_func=border_region.short_label,
-                              help="Which municipios and counties count as 'the border': most of their area within "
-                                   "this distance of the line (La Paz Agreement: 100 km).")
+        km = st.select_slider(_("Border region"), widths, key=f"{_KEY}_widget", format_func=border_region.short_label,
+                              help=_("Which municipios and counties count as 'the border': most of their area within "
+                                     "this distance of the line (La Paz Agreement: 100 km)."))
     st.session_state[_KEY] = km
     link_state.write({"region": str(km)})
     return km

@@ -5,6 +5,7 @@ import contextlib
 
 import streamlit as st
 
+from geo.i18n import _
 from geo.store import db, queries
 
 from .link_state import plain
@@ -31,8 +32,8 @@ def ready() -> bool:
 
 def _explain(exc: Exception) -> None:
     st.error(
-        f"The map data could not be opened: {plain(str(exc))}. Rebuild it with `python -m geo build` "
-        "or restore `data/` from the repository."
+        _("The map data could not be opened: {reason}. Rebuild it with `python -m geo build` or restore `data/` "
+          "from the repository.").format(reason=plain(str(exc)))
     )
 
 

@@ -6,6 +6,8 @@ from typing import Callable, Sequence, TypeVar
 
 import streamlit as st
 
+from geo.i18n import _
+
 T = TypeVar("T")
 PLAY_SECONDS = 1.2
 
@@ -19,7 +21,7 @@ def frame_player(key: str, frames: Sequence[T], describe: Callable[[T], str], la
     index_key, playing_key = f"{key}__index", f"{key}__playing"
     if not frames:
         return None
-    if not st.toggle(label, key=f"{key}__animate", help="Show one frame at a time; step or play through them."):
+    if not st.toggle(label, key=f"{key}__animate", help=_("Show one frame at a time; step or play through them.")):
         st.session_state[playing_key] = False
         return None
     last = len(frames) - 1
@@ -27,17 +29,17 @@ def frame_player(key: str, frames: Sequence[T], describe: Callable[[T], str], la
     playing = st.session_state.get(playing_key, False)
     back, play, forward = st.columns(3)
     # Icon-only buttons: three labelled buttons do not fit the sidebar's width.
-    if back.button(":material/skip_previous:", help="Back one frame", key=f"{key}__back", width="stretch"):
+    if back.button(":material/skip_previous:", help=_("Back one frame"), key=f"{key}__back", width="stretch"):
         index, playing = max(index - 1, 0), False
-    if play.button(":material/pause:" if playing else ":material/play_arrow:", help="Pause" if playing else "Play",
+    if play.button(":material/pause:" if playing else ":material/play_arrow:", help=_("Pause") if playing else _("Play"),
                    key=f"{key}__play", width="stretch"):
         playing = not playing
         if playing and index == last:
             index = 0
-    if forward.button(":material/skip_next:", help="Next frame", key=f"{key}__forward", width="stretch"):
+    if forward.button(":material/skip_next:", help=_("Next frame"), key=f"{key}__forward", width="stretch"):
         index, playing = min(index + 1, last), False
     st.session_state[index_key], st.session_state[playing_key] = index, playing
-    st.caption(f"Frame {index + 1} of {len(frames)}: **{describe(frames[index])}**")
+    st.caption(_("Frame {n} of {total}: **{frame}**").format(n=index + 1, total=len(frames), frame=describe(frames[index])))
     return frames[index]
 
 

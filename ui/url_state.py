@@ -8,13 +8,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from geo.i18n import _
+
 MAX_PARAM_CHARS = 500
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 
 def _too_long(name: str, raw: str) -> str | None:
     if len(raw) > MAX_PARAM_CHARS:
-        return f"Ignored the '{name}' link parameter: longer than {MAX_PARAM_CHARS} characters."
+        return _("Ignored the '{name}' link parameter: longer than {limit} characters.").format(name=name, limit=MAX_PARAM_CHARS)
     return None
 
 
@@ -32,11 +34,11 @@ def parse_month(name: str, raw: str | None, default: dt.date, first: dt.date, la
             value = dt.date(year, month, 1)
             if first <= value <= last:
                 return value, None
-            return default, (
-                f"The link asked for {name}={raw!r}, outside the data ({first:%Y-%m} to {last:%Y-%m}); "
-                f"showing {default:%Y-%m}."
-            )
-    return default, f"Ignored {name}={raw[:40]!r} in the link: expected a month as YYYY-MM; showing {default:%Y-%m}."
+            return default, _("The link asked for {name}={raw}, outside the data ({first} to {last}); showing "
+                              "{default}.").format(name=name, raw=repr(raw), first=f"{first:%Y-%m}",
+                                                   last=f"{last:%Y-%m}", default=f"{default:%Y-%m}")
+    return default, _("Ignored {name}={raw} in the link: expected a month as YYYY-MM; showing {default}.").format(
+        name=name, raw=repr(raw[:40]), default=f"{default:%Y-%m}")
 
 
 def parse_choices(name: str, raw: str | None, allowed: list[str], default: list[str]):
@@ -50,10 +52,11 @@ def parse_choices(name: str, raw: str | None, allowed: list[str], default: list[
     known = [item for item in items if item in allowed]
     unknown = [item for item in items if item not in allowed]
     if not known:
-        return list(default), f"Ignored {name}={raw[:60]!r} in the link: no known value; showing the defaults."
+        return list(default), _("Ignored {name}={raw} in the link: no known value; showing the defaults.").format(
+            name=name, raw=repr(raw[:60]))
     if unknown:
         shown = ", ".join(repr(u[:30]) for u in unknown[:3])
-        return known, f"Ignored unknown {name} in the link: {shown}."
+        return known, _("Ignored unknown {name} in the link: {shown}.").format(name=name, shown=shown)
     return known, None
 
 
@@ -66,7 +69,7 @@ def parse_choice(name: str, raw: str | None, allowed: list[str], default: str | 
         return default, notice
     if raw.strip() in allowed:
         return raw.strip(), None
-    return default, f"Ignored {name}={raw[:40]!r} in the link: not a known value."
+    return default, _("Ignored {name}={raw} in the link: not a known value.").format(name=name, raw=repr(raw[:40]))
 
 
 def month_text(value: dt.date) -> str:

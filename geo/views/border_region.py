@@ -5,6 +5,7 @@ comparison row): widths and the default come from the ``border_region`` layer's 
 """
 from __future__ import annotations
 
+from geo.i18n import _
 from geo.store import provenance
 
 ALL_BORDER_STATES = 0  # no distance filter: every municipio/county of the ten border states
@@ -20,14 +21,16 @@ def default_km() -> int:
 
 
 def short_label(km: int) -> str:
-    return "in all of the border states" if km == ALL_BORDER_STATES else f"within {km} km of the line"
+    return _("in all of the border states") if km == ALL_BORDER_STATES else _("within {km} km of the line").format(km=km)
 
 
 def definition(km: int) -> str:
     """The sentence a page shows to say which definition is in force."""
     if km == ALL_BORDER_STATES:
-        return ("Border region: every municipio and county of the ten border states, including places hundreds of "
-                "kilometres from the line.")
-    la_paz = " (the 1983 La Paz Agreement's border area)" if km == default_km() else ""
-    return (f"Border region: municipios and counties with at least half their area within {km} km of the US–Mexico "
-            f"line{la_paz}.")
+        return _("Border region: every municipio and county of the ten border states, including places hundreds "
+                 "of kilometres from the line.")
+    if km == default_km():
+        return _("Border region: municipios and counties with at least half their area within {km} km of the "
+                 "US–Mexico line (the 1983 La Paz Agreement's border area).").format(km=km)
+    return _("Border region: municipios and counties with at least half their area within {km} km of the US–Mexico "
+             "line.").format(km=km)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from geo.i18n import _, format_number, format_share
 from geo.months import label
 from geo.numbers import compact, full
 
@@ -27,10 +28,12 @@ class Headline:
     delta_color: str = "normal"
 
 
-def _change(now: float | None, before: float | None, baseline: str = "the year before") -> str | None:
+def _change(now: float | None, before: float | None, baseline: str | None = None) -> str | None:
     if now is None or before is None or pd.isna(now) or pd.isna(before) or before == 0:
         return None
-    return f"{(now - before) / before:+.1%} on {baseline}"
+    share = (now - before) / before
+    return _("{change} on {baseline}").format(change=("+" if share >= 0 else "") + format_share(share, 1),
+                                               baseline=baseline or _("the year before"))
 
 
 def crossings_headline(row: pd.Series, end: dt.date, what: str, unit: str) -> Headline:
@@ -38,11 +41,11 @@ def crossings_headline(row: pd.Series, end: dt.date, what: str, unit: str) -> He
     start = (pd.Timestamp(end) - pd.DateOffset(months=11)).date()
     before = (pd.Timestamp(start) - pd.DateOffset(months=12)).date(), (pd.Timestamp(end) - pd.DateOffset(months=12)).date()
     return Headline(
-        label=f"{what} entering the US, {label(start, end)}",
+        label=_("{what} entering the US, {period}").format(what=what, period=label(start, end)),
         value=f"{compact(row['last_12'])} {unit}",
         delta=_change(row["last_12"], row["previous_12"]),
-        help=f"Inbound counts summed over the {int(row['ports_reporting'])} southern land ports that reported "
-        f"(BTS); the baseline is the previous 12 months ({label(*before)}).",
+        help=_("Inbound counts summed over the {ports} southern land ports that reported (BTS); the baseline is the "
+               "previous 12 months ({period}).").format(ports=int(row["ports_reporting"]), period=label(*before)),
     )
 
 
@@ -53,17 +56,19 @@ def encounters_headline(row: pd.Series, definition: str, unit: str) -> Headline:
     """
     complete = row["months_last"] == 12 and row["months_previous"] == 12
     return Headline(
-        label=f"Southwest border encounters, {label(row['last_start'].date(), row['last_end'].date())}",
-        value=f"{compact(row['last_12'])} encounters",
+        label=_("Southwest border encounters, {period}").format(
+            period=label(row["last_start"].date(), row["last_end"].date())),
+        value=_("{count} encounters").format(count=compact(row["last_12"])),
         delta=_change(row["last_12"], row["previous_12"]) if complete else None,
-        help=f"{definition} Unit: {unit}. Baseline: "
-        f"{label(row['previous_start'].date(), row['previous_end'].date())} ({full(row['previous_12'])}).",
+        help=_("{definition} Unit: {unit}. Baseline: {period} ({count}).").format(
+            definition=definition, unit=unit, period=label(row["previous_start"].date(), row["previous_end"].date()),
+            count=full(row["previous_12"])),
         delta_color="off",
     )
 
 
 def homicides_headline(
-    totals: pd.DataFrame, year: int, measure_label: str, region: str = "in all of the border states", region_text: str = ""
+    totals: pd.DataFrame, year: int, measure_label: str, region: str | None = None, region_text: str = ""
 ) -> Headline | None:
     by_year = totals.set_index("year")
     if year not in by_year.index:
@@ -76,10 +81,12 @@ def homicides_headline(
 
     now_rate, before_rate = rate(now), None if before is None else rate(before)
     return Headline(
-        label=f"Homicide rate, Mexican municipios {region}, {year}",
-        value=f"{now_rate:.1f} per 100k" if now_rate else "no data",
+        label=_("Homicide rate, Mexican municipios {region}, {year}").format(
+            region=region or _("in all of the border states"), year=year),
+        value=_("{rate} per 100k").format(rate=format_number(now_rate, 1)) if now_rate else _("no data"),
         delta=_change(now_rate, before_rate),
-        help=f"{measure_label}: {full(now['homicides'])} deaths over {int(now['places'])} municipios; rate = their "
-        f"sum / the sum of CONAPO population × 100,000. {region_text}",
+        help=_("{measure}: {deaths} deaths over {places} municipios; rate = their sum / the sum of CONAPO population "
+               "× 100,000. {region}").format(measure=measure_label, deaths=full(now["homicides"]),
+                                              places=int(now["places"]), region=region_text),
         delta_color="inverse",
     )

@@ -6,12 +6,19 @@ import datetime as dt
 import altair as alt
 import pandas as pd
 
+from geo.i18n import _, from_source
 from geo.months import label
 
 # CBP's two components in layer sw_encounters (Border Patrol between ports, Field Operations at ports).
 SW_COMPONENTS = ("Border Patrol", "Field Operations")
 # Breakdowns the chart offers: the query's dimension → what the control shows.
-BREAKDOWNS = {"component": "Component", "encounter_type": "Encounter type", "demographic": "Demographic"}
+BREAKDOWNS = ("component", "encounter_type", "demographic")
+
+
+def breakdown_name(dimension: str) -> str:
+    """What the control shows for a breakdown, in the active language."""
+    return {"component": _("Component"), "encounter_type": _("Encounter type"),
+            "demographic": _("Demographic")}[dimension]
 # Okabe–Ito colours: told apart under the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00"]
 
@@ -35,6 +42,12 @@ def catalogue(layers: dict) -> list[dict]:
     ]
 
 
+def catalogue_headers() -> dict[str, str]:
+    """The catalogue's column headings in the active language (the cells quote the manifest as written)."""
+    return {"layer": _("layer"), "what": _("what"), "coverage": _("coverage"), "rows": _("rows"),
+            "publisher": _("publisher"), "licence": _("licence")}
+
+
 def _years(row: pd.Series) -> str:
     first, last = int(row["first_year"]), int(row["last_year"])
     return str(first) if first == last else f"{first}–{last}"
@@ -52,20 +65,24 @@ def _homicide_notes(layers: dict, years: pd.DataFrame) -> list[str]:
         state = by_key.loc[("homicides_state", "inegi_occurrence_state", "MX")] if (
             "homicides_state", "inegi_occurrence_state", "MX") in by_key.index else None
         gap = list(range(int(occ["last_year"]) + 1, int(ses["first_year"])))
-        text = f"**Homicides, Mexican border municipios**: {measures['inegi_occurrence']['label']}, {_years(occ)}"
+        text = _("**Homicides, Mexican border municipios**: {measure}, {years}").format(
+            measure=measures["inegi_occurrence"]["label"], years=_years(occ))
         if state is not None and int(state["last_year"]) > int(occ["last_year"]):
-            text += f" (state totals to {int(state['last_year'])})"
+            text += _(" (state totals to {year})").format(year=int(state["last_year"]))
         if gap:
-            text += f". No municipal death figures for {gap[0]}–{gap[-1]} in any source the atlas holds"
-        partial = f" ({int(ses['last_year'])}: {ses['last_period']} only)" if ses["last_period"] != "Jan–Dec" else ""
-        text += (f". Then {measures['sesnsp_intentional']['label']}, {_years(ses)}{partial}: "
-                 f"{measures['sesnsp_intentional']['count_unit']}, a different count, not a continuation.")
+            text += _(". No municipal death figures for {first}–{last} in any source the atlas holds").format(
+                first=gap[0], last=gap[-1])
+        partial = _(" ({year}: {period} only)").format(year=int(ses["last_year"]), period=ses["last_period"]) \
+            if ses["last_period"] != "Jan–Dec" else ""
+        text += _(". Then {measure}, {years}{partial}: {unit}, a different count, not a continuation.").format(
+            measure=measures["sesnsp_intentional"]["label"], years=_years(ses), partial=partial,
+            unit=measures["sesnsp_intentional"]["count_unit"])
         notes.append(text)
     us = years[(years["country"] == "US") & (years["layer"] == "homicides")]
     if not us.empty:
         parts = [f"{measures[r['measure']]['label']} {_years(r)}" for _, r in us.iterrows() if r["measure"] in measures]
-        notes.append(f"**Homicides, US border counties and cities**: figures end in {int(us['last_year'].max())}: "
-                     f"{'; '.join(parts)}. The atlas has no newer US figures.")
+        notes.append(_("**Homicides, US border counties and cities**: figures end in {year}: {parts}. The atlas has "
+                       "no newer US figures.").format(year=int(us["last_year"].max()), parts="; ".join(parts)))
     return notes
 
 
@@ -81,9 +98,9 @@ def latest_data_notes(layers: dict, homicide_years: pd.DataFrame) -> list[str]:
 
 def encounter_definitions(layer: dict, dimension: str) -> list[str]:
     """The manifest's definitions of each encounter type (and of each demographic when that is the breakdown)."""
-    lines = [f"**{name}**: {spec['definition']}" for name, spec in layer.get("measures", {}).items()]
+    lines = [f"**{name}**: {from_source(spec['definition'])}" for name, spec in layer.get("measures", {}).items()]
     if dimension == "demographic":
-        lines += [f"**{name}**: {text}" for name, text in layer.get("demographic_definitions", {}).items()]
+        lines += [f"**{name}**: {from_source(text)}" for name, text in layer.get("demographic_definitions", {}).items()]
     return lines
 
 
@@ -95,19 +112,19 @@ def encounters_chart(monthly: pd.DataFrame, breakdown: str, latest: tuple[dt.dat
     month_axis = alt.Axis(format="%b %Y", labelAngle=0, tickCount={"interval": "month", "step": 6}, title=None)
     bars = alt.Chart(data).mark_bar().encode(
         x=alt.X("yearmonth(month):T", axis=month_axis),
-        y=alt.Y("sum(encounters):Q", title="encounters per month",
+        y=alt.Y("sum(encounters):Q", title=_("encounters per month"),
                 axis=alt.Axis(labelExpr="datum.value == 0 ? '0' : format(datum.value, '~s')")),
         color=alt.Color("category:N", title=breakdown, sort=order,
                         scale=alt.Scale(domain=order, range=PALETTE[: len(order)]),
                         legend=alt.Legend(orient="bottom")),
         order=alt.Order("stack:Q"),
-        tooltip=[alt.Tooltip("yearmonth(month):T", title="Month", format="%b %Y"),
+        tooltip=[alt.Tooltip("yearmonth(month):T", title=_("Month"), format="%b %Y"),
                  alt.Tooltip("category:N", title=breakdown),
-                 alt.Tooltip("sum(encounters):Q", title="Encounters", format=",")],
+                 alt.Tooltip("sum(encounters):Q", title=_("Encounters"), format=",")],
     )
     start, end = latest
     window = pd.DataFrame({"start": [pd.Timestamp(start)], "end": [pd.Timestamp(end) + pd.DateOffset(months=1)],
-                           "text": [f"headline: {label(start, end)}"]})
+                           "text": [_("headline: {period}").format(period=label(start, end))]})
     band = alt.Chart(window).mark_rect(color="#7f7f7f", opacity=0.12).encode(x="start:T", x2="end:T")
     caption = alt.Chart(window).mark_text(align="left", baseline="top", dx=4, dy=4, color="#444").encode(
         x="start:T", y=alt.value(0), text="text:N")
