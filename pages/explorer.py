@@ -3,12 +3,13 @@ every layer on both sides of the line, side by side, with an outcome scorecard; 
 
 import streamlit as st
 
+from geo.i18n import _
 from geo.views.explorer import focus, screen, tables
 from ui import border_region as region_choice
 from ui import brief, data, link_state, url_state
 
 data.ready()
-st.title("Corridor Explorer")
+st.title(_("Corridor Explorer"))
 CHOICES = focus.choices()
 
 if "focus" not in st.session_state:  # first visit: seed from the share link, bad values fall back with a notice
@@ -34,23 +35,23 @@ def label(slug: str) -> str:
 
 
 with st.sidebar:
-    st.header("Focus")
+    st.header(_("Focus"))
     options = list(dict.fromkeys([st.session_state.focus, *CHOICES]))
     slug = st.selectbox(
-        "Place",
+        _("Place"),
         options,
         key="focus",
         format_func=label,
-        help="A crossing region, a port, a Border Patrol sector or a corridor; or click a county or "
-        "municipio on the map to centre there.",
+        help=_("A crossing region, a port, a Border Patrol sector or a corridor; or click a county or municipio on "
+               "the map to centre there."),
     )
-    radius = st.select_slider("Radius (km)", screen.RADII, key="radius")
-    year = st.selectbox("Year", screen.YEARS[::-1], key="year", help="Calendar year; fiscal year for Border Patrol.")
-    compare = st.toggle("Compare with another place", key="compare")
-    other = st.selectbox("Second place", list(CHOICES), key="compare_with", format_func=label) if compare else None
+    radius = st.select_slider(_("Radius (km)"), screen.RADII, key="radius")
+    year = st.selectbox(_("Year"), screen.YEARS[::-1], key="year", help=_("Calendar year; fiscal year for Border Patrol."))
+    compare = st.toggle(_("Compare with another place"), key="compare")
+    other = st.selectbox(_("Second place"), list(CHOICES), key="compare_with", format_func=label) if compare else None
 
 region_km = region_choice.choose()  # the yardstick row: the same rate over the whole border region
-with st.spinner("Summarising both sides of the line…"):
+with st.spinner(_("Summarising both sides of the line…")):
     view = screen.build(slug, radius, year, region_km)
 st.caption(view.method)
 event = st.pydeck_chart(
@@ -70,19 +71,19 @@ for index, (column, (place, result)) in enumerate(zip(columns, shown)):
     with column:
         st.subheader(f"{label(place)}: {radius} km, {year}")
         st.markdown(tables.summary_html(result.result["rows"]), unsafe_allow_html=True)
-        st.markdown("**Outcome scorecard**: baseline → latest complete year, one measure per line")
+        st.markdown(_("**Outcome scorecard**: baseline → latest complete year, one measure per line"))
         st.markdown(tables.scorecard_html(result.result["scorecard"]), unsafe_allow_html=True)
         st.download_button(
-            "Download summary (CSV)",
+            _("Download summary (CSV)"),
             screen.csv_bytes(result),
             file_name=f"explorer_{place}_{year}.csv",
             mime="text/csv",
             key=f"csv_{index}",
         )
-with st.expander("Definitions of every figure"):
+with st.expander(_("Definitions of every figure")):
     st.dataframe(view.definitions, hide_index=True, width="stretch")
 st.download_button(
-    "Download summary (JSON)",
+    _("Download summary (JSON)"),
     screen.json_bytes(view),
     file_name=f"explorer_{slug}_{year}.json",
     mime="application/json",

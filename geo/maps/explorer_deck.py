@@ -11,6 +11,7 @@ import json
 import pandas as pd
 import pydeck as pdk
 
+from geo.i18n import _, format_number, format_share
 from geo.maps import basemap, fence
 from geo.maps.deck import CompactDeck, make_deck
 from geo.maps.homicide_choropleth import NO_DATA, PALETTE, class_labels, rate_class
@@ -54,17 +55,19 @@ def place_layer(places: pd.DataFrame, rates: dict[str, float | None], measure_la
         rate = rates.get(r.key)
         cls = rate_class(rate)
         fill = NO_DATA_FILL if cls == NO_DATA else _hex_rgb(PALETTE[cls], 190 if r.inside else 90)
-        rate_text = "no data" if rate is None else f"{rate:,.1f} per 100,000 ({measure_label})"
-        counted = "counted (mostly inside)" if r.inside else "not counted (less than half inside)"
+        rate_text = _("no data") if rate is None else _("{rate} per 100,000 ({measure})").format(
+            rate=format_number(rate, 1), measure=measure_label)
+        counted = _("counted (mostly inside)") if r.inside else _("not counted (less than half inside)")
         return {
             "fill": fill,
             "width": 2.5 if r.inside else 0.6,
             "lon": r.lon,
             "lat": r.lat,
             "code": r.key,
-            "title": f"{r.name} ({'Mexico' if r.country == 'MX' else 'US'})",
+            "title": "{name} ({country})".format(name=r.name, country=_("Mexico") if r.country == "MX" else _("US")),
             "line1": rate_text,
-            "line2": f"{r.share_inside:.0%} of its area inside the buffer: {counted}",
+            "line2": _("{share} of its area inside the buffer: {counted}").format(
+                share=format_share(r.share_inside), counted=counted),
         }
 
     return pdk.Layer(
@@ -107,8 +110,8 @@ def deck(found: pd.DataFrame, rates: dict, measure_label: str, box: tuple[float,
                 corridors,
                 lambda r: {
                     "title": f"{r.key} {r.name}",
-                    "line1": f"smuggling corridor ({r.extra})",
-                    "line2": "schematic path between named places, not a traced route",
+                    "line1": _("smuggling corridor ({kind})").format(kind=r.extra),
+                    "line2": _("schematic path between named places, not a traced route"),
                 },
             ),
             get_line_color=CORRIDOR,
@@ -119,7 +122,7 @@ def deck(found: pd.DataFrame, rates: dict, measure_label: str, box: tuple[float,
             "ScatterplotLayer",
             id="explorer-ports",
             data=[
-                {"lon": float(x), "lat": float(y), "title": n, "line1": "land port of entry", "line2": ""}
+                {"lon": float(x), "lat": float(y), "title": n, "line1": _("land port of entry"), "line2": ""}
                 for x, y, n in zip(ports["lon"], ports["lat"], ports["name"])
             ],
             get_position=["lon", "lat"],
@@ -140,7 +143,7 @@ def deck(found: pd.DataFrame, rates: dict, measure_label: str, box: tuple[float,
                     "lat": float(y),
                     "colour": DEPLOYMENT["MX" if c == "MX" else "US"],
                     "title": n,
-                    "line1": f"deployment ({c})",
+                    "line1": _("deployment ({country})").format(country=c),
                     "line2": "",
                 }
                 for x, y, n, c in zip(located["lon"], located["lat"], located["name"], located["country"])
@@ -168,17 +171,17 @@ def view_for(box: tuple[float, float, float, float]) -> pdk.ViewState:
 
 def legend(measure_label: str, period: str, radius_km: int) -> Legend:
     return Legend(
-        title=f"Homicide rate, {measure_label}",
-        units="per 100,000 residents; bold outline = counted (≥ 50 % inside the buffer)",
+        title=_("Homicide rate, {measure}").format(measure=measure_label),
+        units=_("per 100,000 residents; bold outline = counted (≥ 50 % inside the buffer)"),
         period=period,
         swatches=[(c, t) for c, t in zip(PALETTE, class_labels())]
         + [
-            ("#cfcfcf", "no data (US counties: no county series in the atlas)"),
-            ("#1e64c8", f"buffer: {radius_km} km around the focus"),
-            ("#6e3296", "smuggling corridor (schematic)"),
-            ("#2166ac", "port of entry"),
-            ("#0072b2", "US deployment"),
-            ("#009e73", "Mexican deployment"),
+            ("#cfcfcf", _("no data (US counties: no county series in the atlas)")),
+            ("#1e64c8", _("buffer: {radius} km around the focus").format(radius=radius_km)),
+            ("#6e3296", _("smuggling corridor (schematic)")),
+            ("#2166ac", _("port of entry")),
+            ("#0072b2", _("US deployment")),
+            ("#009e73", _("Mexican deployment")),
         ],
         notes=[fence.credit()],
     )

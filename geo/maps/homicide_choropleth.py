@@ -29,6 +29,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from geo.i18n import _
 from geo.paths import DATA_DIR
 from geo.store import queries
 
@@ -67,9 +68,9 @@ def class_labels() -> list[str]:
     labels = []
     for i, low in enumerate(BREAKS):
         if i + 1 < len(BREAKS):
-            labels.append(f"{low:g} to under {BREAKS[i + 1]:g}")
+            labels.append(_("{low} to under {high}").format(low=f"{low:g}", high=f"{BREAKS[i + 1]:g}"))
         else:
-            labels.append(f"{low:g} or more")
+            labels.append(_("{low} or more").format(low=f"{low:g}"))
     return labels
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from geo.i18n import _
 from geo.maps import explorer_deck
 from geo.maps.deck import CompactDeck
 from geo.maps.legend import Legend
@@ -20,14 +21,13 @@ from geo.views.explorer.summary import MX_HOMICIDE_MEASURES
 YEARS = list(range(1996, 2026))
 DEFAULT_YEAR = 2010
 RADII = list(range(10, 201, 10))
-SUMMARY_COLUMNS = {
-    "section": "Section",
-    "indicator": "Indicator",
-    "us_text": "United States",
-    "mx_text": "Mexico",
-    "period": "Period",
-    "source": "Source",
-}
+SUMMARY_COLUMNS = ("section", "indicator", "us_text", "mx_text", "period", "source")
+
+
+def summary_headers() -> dict[str, str]:
+    """The summary table's column headings in the active language."""
+    return {"section": _("Section"), "indicator": _("Indicator"), "us_text": _("United States"),
+            "mx_text": _("Mexico"), "period": _("Period"), "source": _("Source")}
 
 
 @dataclass
@@ -48,7 +48,8 @@ def parse_focus(raw: str | None) -> tuple[str, str | None]:
     try:
         return focus.resolve(raw[:80]).slug, None
     except focus.FocusError as exc:
-        return focus.DEFAULT_FOCUS, f"Ignored focus={raw[:40]!r} in the link ({exc}); showing {focus.DEFAULT_FOCUS}."
+        return focus.DEFAULT_FOCUS, _("Ignored focus={raw} in the link ({reason}); showing {default}.").format(
+            raw=repr(raw[:40]), reason=exc, default=focus.DEFAULT_FOCUS)
 
 
 def _place_rates(codes: list[str], year: int) -> tuple[dict[str, float | None], str]:
@@ -71,7 +72,7 @@ def place_rates(rows: pd.DataFrame, year: int) -> tuple[dict[str, float | None],
             return {
                 c: (None if pd.isna(r) else float(r)) for c, r in zip(chosen["code"], chosen["rate_per_100k"])
             }, label
-    return {}, "no municipal figure this year"
+    return {}, _("no municipal figure this year")
 
 
 def build(slug: str, radius_km: int, year: int, within_km: int = 100) -> Screen:
@@ -82,20 +83,20 @@ def build(slug: str, radius_km: int, year: int, within_km: int = 100) -> Screen:
     deck = explorer_deck.deck(facts.found, rates, label, zone.box)
     rows = pd.DataFrame(result["rows"])
     score = pd.DataFrame(result["scorecard"])
-    method = (
-        f"Buffer: {radius_km} km around {zone.focus.label} ({zone.focus.detail or zone.focus.kind}), drawn in an "
-        "azimuthal "
-        "equidistant projection centred on the focus. Homicides and population: whole municipios/counties with at "
-        "least half their area inside (the same rule on both sides); the US side has no county series in the atlas, "
-        "so its figures are the city rows whose point lies inside. A missing figure says *no data*, never 0."
-    )
+    method = _(
+        "Buffer: {radius} km around {place} ({detail}), drawn in an azimuthal equidistant projection centred on the "
+        "focus. Homicides and population: whole municipios/counties with at least half their area inside (the same "
+        "rule on both sides); the US side has no county series in the atlas, so its figures are the city rows whose "
+        "point lies inside. A missing figure says *no data*, never 0."
+    ).format(radius=radius_km, place=zone.focus.label, detail=zone.focus.detail or zone.focus.kind)
     return Screen(
         result=result,
         deck=deck,
         legend=explorer_deck.legend(label, str(year), radius_km),
-        summary=rows[list(SUMMARY_COLUMNS)].rename(columns=SUMMARY_COLUMNS),
+        summary=rows[list(SUMMARY_COLUMNS)].rename(columns=summary_headers()),
         scorecard=score,
-        definitions=rows[["indicator", "definition"]].drop_duplicates("indicator"),
+        definitions=rows[["indicator", "definition"]].drop_duplicates("indicator").rename(
+            columns={"indicator": _("Indicator"), "definition": _("Definition")}),
         method=method,
     )
 

@@ -7,19 +7,24 @@ from html import escape
 
 import pandas as pd
 
+from geo.i18n import _, format_number
 from geo.numbers import full
 
 CELL = "padding:4px 6px;vertical-align:top;border-bottom:1px solid #e6e6e6"
 SMALL = "color:#666;font-size:0.82em"
 
 
+def _header(cells: list[tuple[str, str]]) -> str:
+    """A heading row: (text, extra style) per column."""
+    return "<tr>" + "".join(f'<th style="{CELL};{style}">{escape(text)}</th>' for text, style in cells) + "</tr>"
+
+
 def summary_html(rows: list[dict]) -> str:
     """Indicator | United States | Mexico, grouped by section; period and source under each indicator."""
     out = [
         '<table class="explorer-summary" style="width:100%;border-collapse:collapse;font-size:0.9em">',
-        f'<tr><th style="{CELL};width:30%;text-align:left">Indicator</th>'
-        f'<th style="{CELL};width:35%;text-align:left">United States</th>'
-        f'<th style="{CELL};width:35%;text-align:left">Mexico</th></tr>',
+        _header([(_("Indicator"), "width:30%;text-align:left"), (_("United States"), "width:35%;text-align:left"),
+                 (_("Mexico"), "width:35%;text-align:left")]),
     ]
     section = None
     for row in rows:
@@ -63,19 +68,19 @@ def sparkline(values: list[float | None], width: int = 120, height: int = 28) ->
 
 def _value(value, unit: str) -> str:
     if value is None or pd.isna(value):
-        return "no data"
-    return f"{value:,.1f}" if "100,000" in unit else full(value)
+        return _("no data")
+    return format_number(value, 1) if "100,000" in unit else full(value)
 
 
 def scorecard_html(indicators: list[dict]) -> str:
     out = [
         '<table class="explorer-scorecard" style="width:100%;border-collapse:collapse;font-size:0.9em">',
-        f'<tr><th style="{CELL};text-align:left">Outcome</th><th style="{CELL};text-align:right">Baseline</th>'
-        f'<th style="{CELL};text-align:right">Latest</th><th style="{CELL};text-align:right">Change</th>'
-        f'<th style="{CELL}">Trend</th></tr>',
+        _header([(_("Outcome"), "text-align:left"), (_("Baseline"), "text-align:right"),
+                 (_("Latest"), "text-align:right"), (_("Change"), "text-align:right"), (_("Trend"), "")]),
     ]
     for ind in indicators:
-        change = "" if ind["change_pct"] is None else f"{ind['change_pct']:+.1f} %"
+        change = "" if ind["change_pct"] is None else ("+" if ind["change_pct"] >= 0 else "") + format_number(
+            ind["change_pct"], 1) + " %"
         base = f"{_value(ind['baseline'], ind['unit'])}<div style='{SMALL}'>{ind['baseline_year'] or ''}</div>"
         last = f"{_value(ind['latest'], ind['unit'])}<div style='{SMALL}'>{ind['latest_year'] or ''}</div>"
         out.append(
