@@ -29,7 +29,7 @@ args=(
   --client.showErrorDetails none --client.toolbarMode viewer
 )
 if [ -n "${ATLAS_COOKIE_SECRET:-}" ]; then
-  args+=(--server.cookieSecret "$ATLAS_COOKIE_SECRET")
+  export STREAMLIT_SERVER_COOKIE_SECRET="$ATLAS_COOKIE_SECRET"  # Streamlit refuses secrets as command-line flags
 fi
 # Sign-in: the OIDC settings come from the environment and are written to a private secrets file for this run.
 if [ -n "${ATLAS_OIDC_METADATA_URL:-}" ]; then
