@@ -30,9 +30,15 @@ def fence_geojson() -> dict:
             },
         }
         for row in rows.itertuples(index=False)
-        if row.geojson
+        if row.geojson and _drawable(json.loads(row.geojson))
     ]
     return {"type": "FeatureCollection", "features": features}
+
+
+def _drawable(geometry: dict) -> bool:
+    """A line that still has two distinct points after simplification (a few short segments collapse to one)."""
+    coords = geometry.get("coordinates") or []
+    return geometry.get("type") == "LineString" and len({tuple(c) for c in coords}) >= 2
 
 
 def layer(pickable: bool = False) -> pdk.Layer:

@@ -57,7 +57,7 @@ def test_overview_fence_toggle_draws_the_fence_under_the_line_with_its_credit():
     ids = [layer["id"] for layer in deck_spec(at)["layers"]]
     assert ids.index("fence") < ids.index("basemap-boundary")  # drawn wide beneath the line
     fence = next(layer for layer in deck_spec(at)["layers"] if layer["id"] == "fence")
-    assert len(fence["data"]["features"]) == 743
+    assert len(fence["data"]["features"]) == 739  # 743 segments; 4 short ones collapse to a point at map precision
     legend = next(m.value for m in at.markdown if "atlas-legend" in m.value)
     assert "Reveal from The Center for Investigative Reporting and OpenStreetMap contributors (ODbL)" in legend
     assert "fence, vehicle: 484 km" in legend
