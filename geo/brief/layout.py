@@ -56,8 +56,15 @@ def rendering():
 
 def safe(text: object) -> str:
     """Text that Helvetica in a PDF shows as written: accents kept, a few symbols spelled out, anything else '?'."""
+    text = str(text)
+    if not any(ch in _SPELLED for ch in text):
+        try:
+            text.encode("cp1252")
+            return text
+        except UnicodeEncodeError:
+            pass
     out = []
-    for ch in str(text):
+    for ch in text:
         ch = _SPELLED.get(ch, ch)
         try:
             ch.encode("cp1252")
@@ -82,30 +89,38 @@ def _char_width(ch: str, bold: bool) -> float:
     return font[name][1] if font.has_char(name) else font["question"][1]
 
 
+def _ems(text: str, bold: bool) -> float:
+    """Advance of already-safe text in thousandths of an em."""
+    return sum(_char_width(ch, bold) for ch in text)
+
+
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """Width in inches of ``text`` set in Helvetica at ``size`` points."""
-    return sum(_char_width(ch, bold) for ch in safe(text)) / 1000 * size / 72
+    return _ems(safe(text), bold) / 1000 * size / 72
 
 
 def wrap(text: str, width_in: float, size: float, bold: bool = False) -> list[str]:
     """Lines of ``text`` no wider than ``width_in``; paragraphs (newlines) kept, long words broken."""
+    limit = width_in * 72 / size * 1000  # the width in thousandths of an em
+    space = _char_width(" ", bold)
     lines: list[str] = []
     for para in safe(text).split("\n"):
-        words, line = para.split(" "), ""
-        for word in words:
-            trial = f"{line} {word}" if line else word
-            if text_width(trial, size, bold) <= width_in:
-                line = trial
+        line, used = "", 0.0
+        for word in para.split(" "):
+            ems = _ems(word, bold)
+            if line and used + space + ems <= limit:
+                line, used = f"{line} {word}", used + space + ems
                 continue
             if line:
                 lines.append(line)
-            while text_width(word, size, bold) > width_in:  # a URL longer than the column
-                cut = max(1, int(len(word) * width_in / text_width(word, size, bold)) - 1)
+            while ems > limit:  # a URL longer than the column
+                cut = max(1, int(len(word) * limit / ems) - 1)
                 joint = max(word.rfind("/", 0, cut) + 1, word.rfind("&", 0, cut), word.rfind("?", 0, cut))
                 cut = joint if joint > cut // 2 else cut  # at a separator where there is one
                 lines.append(word[:cut])
                 word = word[cut:]
-            line = word
+                ems = _ems(word, bold)
+            line, used = word, ems
         lines.append(line)
     return lines
 

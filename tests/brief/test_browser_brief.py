@@ -1,0 +1,70 @@
+"""The briefing view in headless chromium: no sidebar or widgets on screen, and a browser print (Letter landscape,
+A4 portrait) keeps the title, the period and the map with its legend on the first page, sources after."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from geo.maps.homicide_choropleth import PALETTE
+from tests.ui.conftest import SCREENSHOTS
+from tests.ui.test_browser_pages import wait_for_app
+
+POPPLER = all(shutil.which(tool) for tool in ("pdftotext", "pdfimages", "pdftoppm"))
+LINK = "/explorer?focus=juarez-el-paso&radius=100&year=2010&brief=1"
+
+
+def _open_briefing(page, server_url):
+    page.goto(server_url + LINK, wait_until="domcontentloaded")
+    wait_for_app(page)
+    page.wait_for_selector(".atlas-brief-map img", state="attached", timeout=120_000)
+    wait_for_app(page)
+    page.wait_for_function("() => { const img = document.querySelector('.atlas-brief-map img');"
+                           " return img && img.complete && img.naturalWidth >= 1600; }", timeout=30_000)
+
+
+def test_briefing_view_hides_sidebar_and_widgets(page, server_url):
+    _open_briefing(page, server_url)
+    page.screenshot(path=str(SCREENSHOTS / "explorer_brief.png"))
+    assert page.locator('[data-testid="stSidebar"]').is_hidden()
+    assert page.locator('[data-testid="stSelectbox"]').first.is_hidden()
+    assert page.locator('[data-testid="stDeckGlJsonChart"]').first.is_hidden()
+    body = page.inner_text("body")
+    assert "Briefing: Ciudad Juárez / El Paso" in body and "Sources and licences" in body
+    assert "Traceback" not in body and not page.failed_requests, page.failed_requests
+
+
+def _page_one(pdf: bytes, folder, name: str) -> tuple[str, str, str]:
+    path = folder / f"{name}.pdf"
+    path.write_bytes(pdf)
+    first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(path), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    images = subprocess.run(["pdfimages", "-f", "1", "-l", "1", "-list", str(path)], capture_output=True, text=True,
+                            check=True).stdout
+    everything = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return first, images, everything
+
+
+@pytest.mark.skipif(not POPPLER, reason="poppler-utils (pdftotext, pdfimages, pdftoppm) not installed")
+@pytest.mark.parametrize("paper,landscape", [("Letter", True), ("A4", False)])
+def test_print_keeps_title_map_and_legend_on_page_one(page, server_url, tmp_path, paper, landscape):
+    from PIL import Image
+
+    _open_briefing(page, server_url)
+    name = f"explorer_brief_{paper}_{'landscape' if landscape else 'portrait'}"
+    pdf = page.pdf(format=paper, landscape=landscape, print_background=True)
+    first, images, everything = _page_one(pdf, tmp_path, name)
+    assert "Briefing: Ciudad Juárez / El Paso" in " ".join(first.split())
+    assert "Border Patrol fiscal year FY2010" in " ".join(first.split())
+    # the map page (map, legend, title, period, credits) is one picture, placed whole on page 1
+    assert any(line.split()[3:5] == ["1650", "1275"] for line in images.splitlines()[2:]), images
+    subprocess.run(["pdftoppm", "-f", "1", "-l", "1", "-r", "110", "-png", str(tmp_path / f"{name}.pdf"),
+                    str(SCREENSHOTS / name)], check=True)
+    shown = next(SCREENSHOTS.glob(f"{name}-*1.png"))
+    colours = [c for _, c in Image.open(shown).convert("RGB").getcolors(1 << 22)]
+    for swatch in PALETTE:  # every legend swatch made it onto the page
+        rgb = tuple(int(swatch[i : i + 2], 16) for i in (1, 3, 5))
+        assert any(all(abs(a - b) <= 6 for a, b in zip(c, rgb)) for c in colours), swatch
+    flat = " ".join(everything.split())
+    assert "Sources and licences" in flat and "OpenStreetMap contributors (ODbL)" in flat and "Definitions" in flat
