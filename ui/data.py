@@ -8,6 +8,7 @@ import streamlit as st
 from geo.i18n import _
 from geo.store import db, queries
 
+from . import language
 from .link_state import plain
 from .router import ensure_router
 
@@ -19,8 +20,9 @@ def _connection():
 
 
 def ready() -> bool:
-    """Page prerequisites: routed by app.py, layers open; on failure show why and stop the page."""
+    """Page prerequisites: routed by app.py, language set, layers open; on failure show why and stop the page."""
     ensure_router()
+    language.apply()
     try:
         _connection()
         return True
