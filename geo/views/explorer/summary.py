@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from geo.i18n import _, format_number, language
 from geo.numbers import full
 from geo.store import provenance, queries
 from geo.views.explorer.facts import Facts, gather
@@ -69,29 +70,31 @@ def homicide_rows(facts: Facts, year: int) -> list[Row]:
     rows = facts.place_homicides
     rows = rows[(rows["year"] == year) & rows["code"].isin(mx_codes)]
     mx_measure = next((m for m in MX_HOMICIDE_MEASURES if (rows["measure"] == m).any()), None)
-    names = ", ".join(inside.loc[inside["country"] == "MX", "name"]) or "none"
+    names = ", ".join(inside.loc[inside["country"] == "MX", "name"]) or _("none")
     if mx_measure:
         chosen = rows[rows["measure"] == mx_measure]
         killed = _num(chosen["homicides"].sum(min_count=1))
         people = _num(chosen["population"].sum(min_count=1))
-        unit = "crimes" if mx_measure == "sesnsp_intentional" else "deaths"
-        mx_count = f"{full(killed)} {unit} in {len(chosen)} municipio(s): {names}"
-        mx_pop = f"{full(people)} residents (CONAPO mid-year) in {len(chosen)} municipio(s)"
+        template = (_("{count} crimes in {n} municipio(s): {names}") if mx_measure == "sesnsp_intentional"
+                    else _("{count} deaths in {n} municipio(s): {names}"))
+        mx_count = template.format(count=full(killed), n=len(chosen), names=names)
+        mx_pop = _("{count} residents (CONAPO mid-year) in {n} municipio(s)").format(count=full(people), n=len(chosen))
         mx_rate = _rate(killed, people) if chosen["months"].min() == 12 else None
         period = f"{chosen['period'].iloc[0]} {year}"
         definition = provenance.measure_definition("homicides", mx_measure).get("definition", "")
         mx_label = _measure_label(mx_measure)
     else:
         killed = people = mx_rate = None
-        mx_count = mx_pop = f"{NO_DATA}: no municipal homicide figure in the atlas for {year}"
-        period, definition, mx_label = str(year), "", NO_DATA
+        mx_count = mx_pop = _("no data: no municipal homicide figure in the atlas for {year}").format(year=year)
+        period, definition, mx_label = str(year), "", _("no data")
 
     city = facts.city_homicides[facts.city_homicides["year"] == year]
     us_city = city[(city["country"] == "US") & city["measure"].isin(US_CITY_MEASURES)]
     us_city = us_city.sort_values("measure").drop_duplicates("place")  # curated first, FBI where curated is absent
     if us_city.empty:
         us_count = us_pop = us_rate_text = (
-            f"{NO_DATA}: the atlas holds no US county homicide or population series; no city figure inside for {year}"
+            _("no data: the atlas holds no US county homicide or population series; no city figure inside for "
+              "{year}").format(year=year)
         )
         us_killed = us_people = us_rate = None
     else:
@@ -99,23 +102,26 @@ def homicide_rows(facts: Facts, year: int) -> list[Row]:
         us_people = _num(us_city["population"].sum(min_count=1))
         us_rate = _rate(us_killed, us_people) if us_city["population"].notna().all() else None
         cities = ", ".join(us_city["place"])
-        us_count = f"{full(us_killed)} homicides in the city police jurisdiction(s) of {cities}"
+        us_count = _("{count} homicides in the city police jurisdiction(s) of {cities}").format(
+            count=full(us_killed), cities=cities)
         us_pop = (
-            f"{full(us_people)} residents of {cities} (city)"
+            _("{count} residents of {cities} (city)").format(count=full(us_people), cities=cities)
             if us_people
-            else f"{NO_DATA} (county population not in the atlas)"
+            else _("no data (county population not in the atlas)")
         )
         us_rate_text = (
-            f"{us_rate:.1f} per 100,000 (city)" if us_rate is not None else f"{NO_DATA}: no population for a rate"
+            _("{rate} per 100,000 (city)").format(rate=format_number(us_rate, 1)) if us_rate is not None
+            else _("no data: no population for a rate")
         )
-    us_source = "; ".join(sorted(set(us_city["source"].dropna()))) if not us_city.empty else "none"
-    mx_source = f"{mx_label}; population CONAPO" if mx_measure else NO_DATA
-    rule = "Mexico: whole municipios with ≥ 50 % of their area inside the buffer; US: city rows whose point is inside."
+    us_source = "; ".join(sorted(set(us_city["source"].dropna()))) if not us_city.empty else _("none")
+    mx_source = _("{measure}; population CONAPO").format(measure=mx_label) if mx_measure else _("no data")
+    rule = _("Mexico: whole municipios with ≥ 50 % of their area inside the buffer; US: city rows whose point is "
+             "inside.")
     return [
-        Row("People", "Resident population", us_people, us_pop, people, mx_pop, period, mx_source, rule),
+        Row(_("People"), _("Resident population"), us_people, us_pop, people, mx_pop, period, mx_source, rule),
         Row(
-            "Homicides",
-            f"Homicides ({mx_label})",
+            _("Homicides"),
+            _("Homicides ({measure})").format(measure=mx_label),
             us_killed,
             us_count,
             killed,
@@ -125,32 +131,33 @@ def homicide_rows(facts: Facts, year: int) -> list[Row]:
             definition,
         ),
         Row(
-            "Homicides",
-            "Homicide rate per 100,000",
+            _("Homicides"),
+            _("Homicide rate per 100,000"),
             us_rate,
             us_rate_text if not us_city.empty else us_count,
             mx_rate,
-            f"{mx_rate:.1f} per 100,000" if mx_rate is not None else f"{NO_DATA}: no full-year rate",
+            _("{rate} per 100,000").format(rate=format_number(mx_rate, 1)) if mx_rate is not None
+            else _("no data: no full-year rate"),
             period,
             f"MX: {mx_source} · US: {us_source}",
-            f"Rate = count ÷ population × 100,000. {rule}",
+            _("Rate = count ÷ population × 100,000. {rule}").format(rule=rule),
         ),
     ]
 
 
 def crossing_rows(facts: Facts, year: int) -> list[Row]:
-    names = ", ".join(facts.of_kind("port")["name"]) or "none"
+    names = ", ".join(facts.of_kind("port")["name"]) or _("none")
     totals = facts.crossings[facts.crossings["year"] == year].sort_values("total", ascending=False)
     units = provenance.measure_units("crossings")
     source = short_source("crossings")
-    mx_text = "not published: BTS counts inbound crossings into the US only"
+    mx_text = _("not published: BTS counts inbound crossings into the US only")
     if totals.empty:
         return [
             Row(
-                "Crossings",
-                "Inbound crossings",
+                _("Crossings"),
+                _("Inbound crossings"),
                 None,
-                f"{NO_DATA} for {year} at the ports inside ({names})",
+                _("no data for {year} at the ports inside ({names})").format(year=year, names=names),
                 None,
                 mx_text,
                 str(year),
@@ -160,29 +167,30 @@ def crossing_rows(facts: Facts, year: int) -> list[Row]:
         ]
     rows = []
     for t in totals.itertuples(index=False):
-        months = "" if t.months_reported == 12 else f" ({t.months_reported} months reported)"
+        months = "" if t.months_reported == 12 else _(" ({n} months reported)").format(n=t.months_reported)
         rows.append(
             Row(
-                "Crossings",
-                f"{t.measure} ({units.get(t.measure, '')}), inbound",
+                _("Crossings"),
+                _("{measure} ({unit}), inbound").format(measure=t.measure, unit=units.get(t.measure, "")),
                 float(t.total),
-                f"{full(t.total)} at {t.ports_reporting} port(s){months}",
+                _("{count} at {n} port(s){months}").format(count=full(t.total), n=t.ports_reporting, months=months),
                 None,
                 mx_text,
-                f"Jan–Dec {year}",
+                _("Jan–Dec {year}").format(year=year),
                 source,
                 provenance.measure_definition("crossings", t.measure).get("definition", ""),
             )
         )
-    rows[0] = Row(**{**rows[0].record(), "definition": rows[0].definition + f" Ports inside: {names}."})
+    rows[0] = Row(**{**rows[0].record(), "definition": rows[0].definition + _(" Ports inside: {names}.").format(names=names)})
     return rows
 
 
 def encounter_rows(facts: Facts, year: int) -> list[Row]:
     names = facts.keys("sector")
-    mx_text = "not applicable: Border Patrol works on the US side"
+    mx_text = _("not applicable: Border Patrol works on the US side")
     if not names:
-        return [Row("Border Patrol", "Apprehensions", None, "no sector inside the buffer", None, mx_text, "", "", "")]
+        return [Row(_("Border Patrol"), _("Apprehensions"), None, _("no sector inside the buffer"), None, mx_text, "", "",
+                    "")]
     figures = facts.encounters[facts.encounters["fiscal_year"] == year]
     exact = figures[(figures["measure"] == "usbp_apprehensions") & (figures["months"] == 12)]
     chosen = exact if len(exact) == len(names) else figures[figures["measure"] == "ohss_encounters_rounded"]
@@ -190,10 +198,10 @@ def encounter_rows(facts: Facts, year: int) -> list[Row]:
     if chosen.empty:
         return [
             Row(
-                "Border Patrol",
-                "Apprehensions",
+                _("Border Patrol"),
+                _("Apprehensions"),
                 None,
-                f"{NO_DATA} for FY{year}",
+                _("no data for FY{year}").format(year=year),
                 None,
                 mx_text,
                 f"FY{year}",
@@ -203,19 +211,19 @@ def encounter_rows(facts: Facts, year: int) -> list[Row]:
         ]
     measure = chosen["measure"].iloc[0]
     meta = provenance.measure_definition(layer, measure)
-    partial = " (partial year)" if chosen["partial"].fillna(False).any() else ""
+    partial = _(" (partial year)") if chosen["partial"].fillna(False).any() else ""
     total = float(chosen["encounters"].sum())
     per = "; ".join(f"{s}: {full(v)}" for s, v in zip(chosen["sector"], chosen["encounters"]))
-    note = " Sectors are a border-county approximation; a sector's figure covers all of it, not just the buffer."
+    note = _(" Sectors are a border-county approximation; a sector's figure covers all of it, not just the buffer.")
     return [
         Row(
-            "Border Patrol",
+            _("Border Patrol"),
             meta.get("label", measure),
             total,
-            f"{full(total)} in sector(s) {per}{partial}",
+            _("{count} in sector(s) {per}{partial}").format(count=full(total), per=per, partial=partial),
             None,
             mx_text,
-            f"FY{year} (Oct {year - 1}–Sep {year})",
+            _("FY{year} (Oct {prev}–Sep {year})").format(year=year, prev=year - 1),
             short_source(layer),
             meta.get("definition", "") + note,
         )
@@ -225,17 +233,17 @@ def encounter_rows(facts: Facts, year: int) -> list[Row]:
 def fence_rows(facts: Facts) -> list[Row]:
     fence = facts.of_kind("fence").groupby("extra")["km_inside"].sum().sort_values(ascending=False)
     total = float(fence.sum())
-    by_type = "; ".join(f"{t}: {k:,.1f} km" for t, k in fence.items())
+    by_type = "; ".join(f"{t}: {format_number(k, 1)} km" for t, k in fence.items())
     entry = provenance.layer("fence")
     return [
         Row(
-            "Fence",
-            "Border fence inside the buffer (2017)",
+            _("Fence"),
+            _("Border fence inside the buffer (2017)"),
             round(total, 1),
-            f"{total:,.1f} km ({by_type})" if by_type else "0 km mapped inside (Reveal 2017)",
+            f"{format_number(total, 1)} km ({by_type})" if by_type else _("0 km mapped inside (Reveal 2017)"),
             None,
-            "not mapped (the source maps US barriers)",
-            "as of 2017",
+            _("not mapped (the source maps US barriers)"),
+            _("as of 2017"),
             f"{entry['credit']}",
             entry["measures"]["length_km"]["definition"],
         )
@@ -287,7 +295,7 @@ def deployment_rows(facts: Facts, year: int) -> list[Row]:
     def side(country: str) -> tuple[float | None, str]:
         rows = here[here["country"].str.contains(country)]
         if rows.empty:
-            return None, f"none located inside in {year}"
+            return None, _("none located inside in {year}").format(year=year)
         counted = rows[rows["counts_in_total"]]
         total = counted["personnel"].sum(min_count=1)
         listed = "; ".join(
@@ -295,7 +303,8 @@ def deployment_rows(facts: Facts, year: int) -> list[Row]:
             f"{r.period_label}{'' if r.counts_in_total else ' [not added: ' + str(r.not_counted_because) + ']'}"
             for r in rows.itertuples(index=False)
         )
-        head = f"{full(total)} personnel (peak figures)" if pd.notna(total) else "no personnel figure"
+        head = (_("{count} personnel (peak figures)").format(count=full(total)) if pd.notna(total)
+                else _("no personnel figure"))
         return _num(total), f"{head}: {listed}"
 
     us_total, us_text = side("US")
@@ -304,16 +313,15 @@ def deployment_rows(facts: Facts, year: int) -> list[Row]:
         f"{r.country}: {r.operation} ({full(r.personnel) if pd.notna(r.personnel) else '—'})"
         for r in wide.itertuples(index=False)
     )
-    definition = (
+    definition = _(
         "Curated deployments whose state polygon or site point meets the buffer and that were active in the year; a "
         "contingent inside its operation, or a row superseded by a later figure, is listed but not added. Personnel "
         "are peak figures for the whole deployment, not yearly strength."
-        + (f" Border-wide that year (not located, not added): {context}." if context else "")
-    )
+    ) + (_(" Border-wide that year (not located, not added): {context}.").format(context=context) if context else "")
     return [
         Row(
-            "Deployments",
-            f"Forces deployed in {year}",
+            _("Deployments"),
+            _("Forces deployed in {year}").format(year=year),
             us_total,
             us_text,
             mx_total,
@@ -333,7 +341,8 @@ def corridor_rows(facts: Facts, year: int) -> list[Row]:
     def way(direction: str) -> tuple[float | None, str]:
         rows = flows[flows["direction"] == direction]
         if rows.empty:
-            return None, f"no corridor through the buffer records {direction} flows in {year}"
+            return None, _("no corridor through the buffer records {direction} flows in {year}").format(
+                direction=direction, year=year)
         groups = rows.groupby("commodity_group")["corridor_id"].agg(lambda ids: ", ".join(sorted(set(ids))))
         return float(rows["corridor_id"].nunique()), "; ".join(f"{g}: {ids}" for g, ids in groups.items())
 
@@ -344,27 +353,31 @@ def corridor_rows(facts: Facts, year: int) -> list[Row]:
             f"{cid} {name}"
             for cid, name in flows[["corridor_id", "corridor_name"]].drop_duplicates().itertuples(index=False)
         )
-        or "none"
+        or _("none")
     )
     return [
         Row(
-            "Corridors",
-            "Smuggling corridors through the buffer (northbound → US column, southbound → MX column)",
+            _("Corridors"),
+            _("Smuggling corridors through the buffer (northbound → US column, southbound → MX column)"),
             nb_count,
-            f"northbound {nb_text}",
+            _("northbound {flows}").format(flows=nb_text),
             sb_count,
-            f"southbound {sb_text}",
+            _("southbound {flows}").format(flows=sb_text),
             str(year),
             short_source("corridors"),
-            f"Curated corridors valid in the year whose schematic line crosses the buffer: {names}. Lines are "
-            "schematic highway paths between named places, not traced shipments.",
+            _("Curated corridors valid in the year whose schematic line crosses the buffer: {names}. Lines are "
+              "schematic highway paths between named places, not traced shipments.").format(names=names),
         )
     ]
 
 
-@lru_cache(maxsize=64)
 def region_rows(year: int, within_km: int) -> list[Row]:
     """The same Mexican homicide rate over the whole border region: the yardstick for the focus's figure."""
+    return _region_rows(year, within_km, language())  # the rows carry words: cached per language
+
+
+@lru_cache(maxsize=64)
+def _region_rows(year: int, within_km: int, lang: str) -> list[Row]:
     from geo.views import border_region  # one definition of "the border region" for every page
 
     for measure in MX_HOMICIDE_MEASURES:
@@ -372,31 +385,30 @@ def region_rows(year: int, within_km: int) -> list[Row]:
         now = totals[totals["year"] == year]
         if not now.empty and now["population"].iloc[0]:
             rate = round(float(now["homicides"].iloc[0]) / float(now["population"].iloc[0]) * 1e5, 2)
-            text = (
-                f"{rate:.1f} per 100,000 ({full(now['homicides'].iloc[0])} deaths, {int(now['places'].iloc[0])} "
-                f"municipios {border_region.short_label(within_km)})"
-            )
+            text = _("{rate} per 100,000 ({deaths} deaths, {places} municipios {region})").format(
+                rate=format_number(rate, 1), deaths=full(now["homicides"].iloc[0]), places=int(now["places"].iloc[0]),
+                region=border_region.short_label(within_km))
             return [
                 Row(
-                    "Homicides",
-                    "Border-region yardstick: homicide rate",
+                    _("Homicides"),
+                    _("Border-region yardstick: homicide rate"),
                     None,
-                    "no data: no US county series in the atlas",
+                    _("no data: no US county series in the atlas"),
                     rate,
                     text,
-                    f"Jan–Dec {year}",
+                    _("Jan–Dec {year}").format(year=year),
                     _measure_label(measure),
                     border_region.definition(within_km),
                 )
             ]
     return [
         Row(
-            "Homicides",
-            "Border-region yardstick: homicide rate",
+            _("Homicides"),
+            _("Border-region yardstick: homicide rate"),
             None,
-            NO_DATA,
+            _("no data"),
             None,
-            f"{NO_DATA} for {year}",
+            _("no data for {year}").format(year=year),
             str(year),
             "",
             border_region.definition(within_km),
