@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass
 
 import pandas as pd
 
+from geo.i18n import _
 from geo.store import provenance
 from geo.views.explorer.facts import Facts
 from geo.views.explorer.summary import short_source
@@ -90,11 +91,11 @@ def scorecard(facts: Facts) -> list[dict]:
         trend = _yearly(rows[(rows["measure"] == "inegi_occurrence") & rows["code"].isin(mx_codes)])
         out.append(
             _indicator(
-                "Homicide rate (municipios mostly inside)",
+                _("Homicide rate (municipios mostly inside)"),
                 "MX",
-                "deaths per 100,000",
+                _("deaths per 100,000"),
                 _rate(trend),
-                occurrence.get("label", "inegi_occurrence") + "; population CONAPO",
+                _("{measure}; population CONAPO").format(measure=occurrence.get("label", "inegi_occurrence")),
                 occurrence.get("definition", ""),
             )
         )
@@ -103,19 +104,19 @@ def scorecard(facts: Facts) -> list[dict]:
         trend = _yearly(rows[(rows["measure"] == "curated_city") & (rows["country"] == "US")])
         out.append(
             _indicator(
-                f"Homicide rate, city of {', '.join(c.split(':', 1)[1] for c in cities)}",
+                _("Homicide rate, city of {cities}").format(cities=", ".join(c.split(":", 1)[1] for c in cities)),
                 "US",
-                "homicides per 100,000",
+                _("homicides per 100,000"),
                 _rate(trend),
-                "Curated city table (cited per row)",
+                _("Curated city table (cited per row)"),
                 provenance.measure_definition("homicides", "curated_city").get("label", ""),
             )
         )
     if ports:
         units = provenance.measure_units("crossings")
         for label, unit, measures in (
-            ("People entering the US", "people", [m for m, u in units.items() if u == "people"]),
-            ("Trucks entering the US", "trucks", ["Trucks"]),
+            (_("People entering the US"), _("people per year"), [m for m, u in units.items() if u == "people"]),
+            (_("Trucks entering the US"), _("trucks per year"), ["Trucks"]),
         ):
             picked = facts.crossings[facts.crossings["measure"].isin(measures)]
             trend = picked.groupby("year").agg(total=("total", "sum"), months=("months_reported", "min")).reset_index()
@@ -124,10 +125,11 @@ def scorecard(facts: Facts) -> list[dict]:
                 _indicator(
                     label,
                     "US",
-                    f"{unit} per year",
+                    unit,
                     complete.set_index("year")["total"],
                     short_source("crossings"),
-                    f"Sum of {', '.join(measures)} at the ports inside; complete calendar years only.",
+                    _("Sum of {measures} at the ports inside; complete calendar years only.").format(
+                        measures=", ".join(measures)),
                 )
             )
     if sectors:
@@ -137,12 +139,12 @@ def scorecard(facts: Facts) -> list[dict]:
         meta = provenance.measure_definition("encounters_annual", "ohss_encounters_rounded")
         out.append(
             _indicator(
-                f"Border Patrol encounters, {', '.join(sectors)} sector(s)",
+                _("Border Patrol encounters, {sectors} sector(s)").format(sectors=", ".join(sectors)),
                 "US",
-                "encounters per FY",
+                _("encounters per FY"),
                 complete.set_index("year")["total"],
                 short_source("encounters_annual"),
-                meta.get("label", "") + ". Whole sectors (border-county approximation).",
+                meta.get("label", "") + _(". Whole sectors (border-county approximation)."),
             )
         )
     return [i.record() for i in out]

@@ -69,7 +69,7 @@ def sparkline(values: list[float | None], width: int = 120, height: int = 28) ->
 def _value(value, unit: str) -> str:
     if value is None or pd.isna(value):
         return _("no data")
-    return format_number(value, 1) if "100,000" in unit else full(value)
+    return format_number(value, 1) if "100,000" in unit or "100 000" in unit else full(value)
 
 
 def scorecard_html(indicators: list[dict]) -> str:
