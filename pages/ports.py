@@ -2,6 +2,7 @@
 import streamlit as st
 
 from geo import months
+from geo.i18n import _
 from geo.maps import charts
 from geo.maps import ports_deck as ports_map
 from geo.store import provenance
@@ -10,7 +11,7 @@ from ui import data, link_state, url_state
 from ui.player import frame_player, keep_playing
 
 data.ready()
-st.title("Ports of Entry")
+st.title(_("Ports of Entry"))
 coverage = data.run("crossings_coverage").iloc[0]
 FIRST, LAST = coverage["first_month"].date(), coverage["last_month"].date()
 MONTHS = months.month_range(FIRST, LAST)
@@ -38,32 +39,30 @@ if "measures" not in st.session_state:
 link_state.show_notices(st.session_state.link_notices)
 
 with st.sidebar:
-    st.header("Filters")
-    picked = st.multiselect("Measures (inbound)", MEASURES, key="measures")
-    states = st.multiselect("US states", US_STATES, key="states")
-    start, end = st.select_slider("Period", options=MONTHS, value=st.session_state.period_from_link, key="period",
+    st.header(_("Filters"))
+    picked = st.multiselect(_("Measures (inbound)"), MEASURES, key="measures")
+    states = st.multiselect(_("US states"), US_STATES, key="states")
+    start, end = st.select_slider(_("Period"), options=MONTHS, value=st.session_state.period_from_link, key="period",
                                   format_func=url_state.month_text)
     frames = months.month_range(start, end)
-    frame = frame_player("ports_player", frames, lambda m: f"{m:%b %Y}", "Animate month by month")
+    frame = frame_player("ports_player", frames, lambda m: months.short(m), _("Animate month by month"))
 
 measures, unit_notice = ports_view.same_unit(picked, UNITS)
 if unit_notice:
     st.warning(unit_notice)
 if not measures or not states:
-    st.info("Pick at least one measure and one US state to draw the ports.")
+    st.info(_("Pick at least one measure and one US state to draw the ports."))
     st.stop()
 shown_start, shown_end = (frame, frame) if frame else (start, end)
 period_text = months.label(shown_start, shown_end)
 label, unit = ports_view.measure_label(measures), ports_view.unit_of(measures, UNITS)
-st.info(
-    f"Data coverage: BTS port counts run {FIRST:%b %Y} – {LAST:%b %Y} (the latest BTS release here). A port or "
-    "month with no reported figure is drawn grey as **no data**, never as zero. Texas bridge-level counts "
-    f"(UNT/CBP) run {TX_FIRST:%b %Y} – {TX_LAST:%b %Y} and are charted below a Texas port's series.",
-    icon=":material/info:",
-)
+st.info(_("Data coverage: BTS port counts run {bts} (the latest BTS release here). A port or month with no reported "
+          "figure is drawn grey as **no data**, never as zero. Texas bridge-level counts (UNT/CBP) run {tx} and are "
+          "charted below a Texas port's series.").format(bts=months.label(FIRST, LAST),
+                                                          tx=months.label(TX_FIRST, TX_LAST)), icon=":material/info:")
 
 params = {"start": shown_start, "end": shown_end, "measures": tuple(measures), "states": tuple(states)}
-with st.spinner("Querying crossings…"):
+with st.spinner(_("Querying crossings…")):
     totals = data.run("ports_period_totals", params)
     # Animating: one scale for every frame, the largest month of the whole period.
     scale, peaks = ports_view.scale_over_months(
@@ -86,47 +85,49 @@ link_state.write({"measures": ",".join(measures), "states": ",".join(states), "s
 
 series_col, top_col = st.columns([1, 1])
 with series_col:
-    port = st.selectbox("Port (or click one on the map)", list(PORT_NAMES), key="port", format_func=PORT_NAMES.get)
+    port = st.selectbox(_("Port (or click one on the map)"), list(PORT_NAMES), key="port", format_func=PORT_NAMES.get)
     code, short_name = ports.set_index("port_key").loc[port, ["port_code", "port_name"]]
     short_name = short_name.split(" (")[0]
     if not isinstance(code, str):
-        st.info(f"{PORT_NAMES[port]} has no BTS crossing data: the BTS file has no port code for it.")
+        st.info(_("{port} has no BTS crossing data: the BTS file has no port code for it.").format(port=PORT_NAMES[port]))
     else:
         series = data.run("port_monthly_series", {"port_code": code, "start": start, "end": end,
                                                    "measures": tuple(picked)})
         wide = ports_view.monthly_wide(series, start, end)
         splits = ports_view.breaks_in(BREAKS, start, end, code)
-        for _, chart in charts.unit_panels(ports_view.long_for_chart(wide, "measure", UNITS), "measure",
-                                           f"{short_name}, monthly inbound", start, end,
-                                           [(b.month, f"{b.new_name} split out") for b in splits]):
+        for _unit, chart in charts.unit_panels(ports_view.long_for_chart(wide, "measure", UNITS), "measure",
+                                               _("{port}, monthly inbound").format(port=short_name), start, end,
+                                               [(b.month, _("{name} split out").format(name=b.new_name)) for b in splits]):
             st.altair_chart(chart, width="stretch")
         for split in splits:
             st.warning(split.note_for(code), icon=":material/call_split:")
         gaps = int(wide.isna().all(axis=1).sum()) if not wide.empty else len(wide)
-        st.caption(f"{gaps} month(s) in the period with no reported figure (gaps in the lines). Source: {source}.")
+        st.caption(_("{gaps} month(s) in the period with no reported figure (gaps in the lines). Source: {source}.")
+                   .format(gaps=gaps, source=source))
         tx = data.run("tx_bridge_series", {"port_code": code, "start": TX_FIRST, "end": TX_LAST})
         if not tx.empty:
             tx_first, tx_last = tx["date"].min().date(), tx["date"].max().date()
-            st.subheader(f"Texas bridge counts, {months.label(tx_first, tx_last)}")
+            st.subheader(_("Texas bridge counts, {period}").format(period=months.label(tx_first, tx_last)))
             tx_long = ports_view.long_for_chart(ports_view.tx_modes_wide(tx, tx_first, tx_last), "mode", TX_UNITS)
-            for _, chart in charts.unit_panels(tx_long, "mode", f"{short_name}, all bridges northbound"):
+            for _unit, chart in charts.unit_panels(tx_long, "mode", _("{port}, all bridges northbound").format(port=short_name)):
                 st.altair_chart(chart, width="stretch")
-            st.caption("Modes are UNT's (e.g. 'Passenger Vehicles'), not BTS measures; blank months are no data. "
-                       + provenance.source_line("tx_crossings"))
+            st.caption(_("Modes are UNT's (e.g. 'Passenger Vehicles'), not BTS measures; blank months are no data.")
+                       + " " + provenance.source_line("tx_crossings"))
 
 with top_col:
-    st.subheader(f"Top ports, {period_text}")
+    st.subheader(_("Top ports, {period}").format(period=period_text))
     top = ports_view.whole_numbers(data.run("top_ports", {**params, "limit": 10}))
     if top.empty:
-        st.info("No port reported these measures in this period.")
+        st.info(_("No port reported these measures in this period."))
     else:
         st.dataframe(top, hide_index=True, width="stretch", column_config={
-            "port_name": "Port", "us_state": st.column_config.TextColumn("State", width="small"),
-            "mx_city": "Sister city", "months_reported": st.column_config.NumberColumn("Months", width="small"),
+            "port_name": _("Port"), "us_state": st.column_config.TextColumn(_("State"), width="small"),
+            "mx_city": _("Sister city"), "months_reported": st.column_config.NumberColumn(_("Months"), width="small"),
             "total": st.column_config.NumberColumn(unit.capitalize(), format="localized")})
         for split in ports_view.breaks_in(BREAKS, shown_start, shown_end, states=states):
             st.caption(f":material/call_split: {split.table_note()}")
-        st.download_button("Download CSV", ports_view.csv_with_header(top, [f"Top ports: {label}, {period_text}", source]),
+        st.download_button(_("Download CSV"), ports_view.csv_with_header(
+            top, [_("Top ports: {measure}, {period}").format(measure=label, period=period_text), source]),
                            file_name="top_ports.csv", mime="text/csv")
 
 keep_playing("ports_player", len(frames))

@@ -83,3 +83,10 @@ def test_the_sidebar_switch_changes_the_language():
     assert at.query_params["lang"] == "es"
     at.run()  # the choice holds on the next rerun
     assert [t.value for t in at.title] == ["Atlas de los Corredores Fronterizos"]
+
+
+def test_ports_in_spanish():
+    at = run({"lang": "es"}, "pages/ports.py")
+    assert [t.value for t in at.title] == ["Puertos de entrada"]
+    assert any(s.value.startswith("Puertos con más cruces, ") for s in at.subheader)
+    assert any("Cobertura de los datos" in i.value for i in at.info)
