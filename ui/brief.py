@@ -26,7 +26,7 @@ from geo.views.explorer import tables
 from ui import link_state
 
 _KEY = "atlas_brief"  # plain session key: survives pages without the switch (a widget's own key does not)
-BLOCK = "atlas_brief"
+BLOCK = "atlas_brief_view"
 
 PRINT_CSS = """<style>
 @media print {
@@ -48,8 +48,8 @@ PRINT_CSS = """<style>
 BRIEF_CSS = f"""<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"]
   {{ display: none !important; }}
-[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] > :not(:has(.st-key-{BLOCK}, [data-testid="stAlert"]))
-  {{ display: none !important; }}
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"]
+  > :not(:has(.st-key-{BLOCK}, [data-testid="stAlert"])) {{ display: none !important; }}
 [data-testid="stMainBlockContainer"] {{ max-width: 1200px !important; padding-top: 1.5rem !important; }}
 .atlas-brief-map img {{ width: 100%; height: auto; }}
 @media print {{
@@ -89,8 +89,9 @@ def _base_url() -> str | None:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _map_png(slug: str, radius_km: int, year: int, within_km: int, _pack: Pack) -> str:
-    """The server-drawn map page (map, legend, title, period, credits) as a data URI, once per focus and year."""
+def _map_png(slug: str, radius_km: int, year: int, within_km: int, lang: str, _pack: Pack) -> str:
+    """The server-drawn map page (map, legend, title, period, credits) as a data URI, once per focus, year and
+    language."""
     png = document.write_png(_pack, framed=False)  # the head says when and how; a cached picture must not
     return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
 
@@ -104,10 +105,9 @@ def _briefing(pack: Pack) -> None:
         f'<div style="color:#555;font-size:0.9em">{escape(_("Made {made}").format(made=pack.made_text))} · '
         f'{escape(_("Reproduce"))}: <a href="{escape(link)}">{escape(link)}</a></div></div>'
     )
-    picture = (
-        f'<div class="atlas-brief-map"><img src="{_map_png(pack.slug, pack.radius_km, pack.year, pack.within_km, pack)}"'
-        f' alt="{escape(_("Map: {title}").format(title=pack.title))}"/></div>'
-    )
+    src = _map_png(pack.slug, pack.radius_km, pack.year, pack.within_km, pack.lang, pack)
+    picture = (f'<div class="atlas-brief-map"><img src="{src}" '
+               f'alt="{escape(_("Map: {title}").format(title=pack.title))}"/></div>')
     definitions = "".join(f"<dt><b>{escape(k)}</b></dt><dd>{escape(v)}</dd>" for k, v in pack.definitions())
     sources = "".join(
         f"<li><b>{escape(s.title)}</b>: {escape(s.publisher)} — {escape(s.vintage)} ({escape(s.licence)}) "

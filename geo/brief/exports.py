@@ -28,7 +28,8 @@ WHOLE = ("homicides", "population", "months", "people_entering", "trucks_enterin
 def fields() -> dict[str, str]:
     """What each column means (a function, so each call speaks the current language)."""
     return {
-        "kind": _("buffer | place (county or municipio the buffer touches) | city (city homicide row) | port | corridor"),
+        "kind": _("buffer | place (county or municipio the buffer touches) | city (city homicide row) | port | "
+                  "corridor"),
         "key": _("place: US FIPS 5 / INEGI CVEGEO 5; city: country:name; port: CBP port key; corridor: corridor id"),
         "name": _("name as in the source layer"),
         "country": _("US or MX"),

@@ -8,7 +8,6 @@ matplotlib), so they fit exactly. The PNG takes Liberation Sans, which has the s
 from __future__ import annotations
 
 import os
-import textwrap
 import threading
 import unicodedata
 from contextlib import contextmanager
@@ -290,7 +289,3 @@ class Flow:
             self.decorate(fig, number, len(self.pages))
         return self.pages
 
-
-def textwrap_short(text: str, width: int) -> str:
-    """A legend label folded at ``width`` characters."""
-    return "\n".join(textwrap.wrap(safe(text), width, break_on_hyphens=False)) or safe(text)

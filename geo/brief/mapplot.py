@@ -147,8 +147,12 @@ def _labels(ax: Axes, m: MapLayers, reserved: list[tuple[float, float, float, fl
                 continue
             if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in placed):
                 continue
-            if not lab.may_cover_symbols and any(box[0] - 0.03 * scale < sx < box[2] + 0.03 * scale and box[1] - 0.03 * scale < sy < box[3]
-                   + 0.03 * scale for sx, sy in symbols if (sx, sy) != (lab.x, lab.y)):
+            clear = 0.03 * scale  # a label keeps this far from other symbols
+            if not lab.may_cover_symbols and any(
+                box[0] - clear < sx < box[2] + clear and box[1] - clear < sy < box[3] + clear
+                for sx, sy in symbols
+                if (sx, sy) != (lab.x, lab.y)
+            ):
                 continue
             placed.append(box)
             _halo_text(ax, x0, y0, lab.text, lab.size, lab.bold, lab.colour)
