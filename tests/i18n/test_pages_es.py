@@ -90,3 +90,10 @@ def test_ports_in_spanish():
     assert [t.value for t in at.title] == ["Puertos de entrada"]
     assert any(s.value.startswith("Puertos con más cruces, ") for s in at.subheader)
     assert any("Cobertura de los datos" in i.value for i in at.info)
+
+
+def test_city_violence_in_spanish():
+    at = run({"lang": "es"}, "pages/city_violence.py")
+    assert [t.value for t in at.title] == ["Violencia en las ciudades"]
+    assert "Ciudades gemelas" in [h.value for h in at.header]
+    assert any(s.value.startswith("Lugares más violentos de la región fronteriza, ") for s in at.subheader)
