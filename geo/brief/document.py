@@ -13,7 +13,7 @@ from matplotlib.figure import Figure
 from geo.brief import layout, mapdata, mapplot
 from geo.brief.layout import LEFT, MUTED, PAGE_H, PAGE_W, RIGHT, Block, Flow, put, rule
 from geo.brief.pack import Pack
-from geo.i18n import _
+from geo.i18n import _, format_number
 from geo.maps import basemap
 from geo.numbers import full
 
@@ -167,7 +167,7 @@ def key_numbers(flow: Flow, pack: Pack) -> None:
 def _value(value, unit: str) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return _("no data")
-    return f"{value:,.1f}" if "100,000" in unit else full(value)
+    return format_number(value, 1) if "100,000" in unit or "100 000" in unit else full(value)  # as the screen
 
 
 def scorecard(flow: Flow, pack: Pack) -> None:
