@@ -1,6 +1,7 @@
 """Border Patrol: sectors shaded by a fiscal year's apprehensions, a sector's series, profile and ports of entry."""
 import streamlit as st
 
+from geo.i18n import _
 from geo.maps import sectors_deck as sector_map
 from geo.maps import series_charts
 from geo.store import provenance
@@ -9,7 +10,7 @@ from ui import data, link_state, url_state
 from ui.player import frame_player, keep_playing
 
 data.ready()
-st.title("Border Patrol sectors")
+st.title(_("Border Patrol sectors"))
 MEASURES = bp.measures()
 SECTORS = data.run("sectors_list")["sector"].tolist()
 
@@ -23,9 +24,9 @@ if "bp_measure" not in st.session_state:
     st.session_state.bp_notices = [n1, n2]
 
 with st.sidebar:
-    st.header("Map")
-    measure = st.radio("Measure", list(MEASURES), format_func=MEASURES.get, key="bp_measure",
-                       help="Two sources, never joined into one series: pick one.")
+    st.header(_("Map"))
+    measure = st.radio(_("Measure"), list(MEASURES), format_func=MEASURES.get, key="bp_measure",
+                       help=_("Two sources, never joined into one series: pick one."))
     years = data.run("sector_encounters_years", {"measure": measure})
     options, partial = bp.fiscal_years(years), bp.partial_years(years)
     if link_fy := st.session_state.pop("bp_link_fy", None):
@@ -34,19 +35,20 @@ with st.sidebar:
         st.session_state.bp_fy = int(wanted) if wanted else None
     st.session_state.bp_fy, notice = bp.clamp_year(st.session_state.get("bp_fy"), options, partial)
     st.session_state.bp_notices.append(notice)
-    fy = st.select_slider("Fiscal year", options=options, key="bp_fy", format_func=bp.fy_label)
-    frame = frame_player("bp_player", options, bp.fy_label, "Animate year by year")
+    fy = st.select_slider(_("Fiscal year"), options=options, key="bp_fy", format_func=bp.fy_label)
+    frame = frame_player("bp_player", options, bp.fy_label, _("Animate year by year"))
 
 shown = frame or fy
 link_state.show_notices(st.session_state.bp_notices)
 st.session_state.bp_notices = []
 info, source = bp.measure_info(measure), bp.measure_source(measure)
 unit_word = info["unit"].split(" ")[0]
-st.info(f"**{info['label']}.** Unit: {info['unit']}. Coverage: {info['coverage']}  \n"
-        f"**Two measures, never spliced:** {bp.disagreement(first_sentence=True)}", icon=":material/straighten:")
+st.info(_("**{label}.** Unit: {unit}. Coverage: {coverage}  \n**Two measures, never spliced:** {why}").format(
+    label=info["label"], unit=info["unit"], coverage=info["coverage"], why=bp.disagreement(first_sentence=True)),
+    icon=":material/straighten:")
 if shown in partial:
-    st.warning(f"{bp.fy_label(shown)} is partial: the source holds {partial[shown]} of its 12 months, so it is not "
-               "comparable with full years.")
+    st.warning(_("{fy} is partial: the source holds {n} of its 12 months, so it is not comparable with full years.")
+               .format(fy=bp.fy_label(shown), n=partial[shown]))
 
 breaks = sector_map.class_breaks(years)
 full_years = [y for y in options if y not in partial]
@@ -64,62 +66,62 @@ if clicked:
         st.rerun()
 st.markdown(sector_map.legend(breaks, float(years.loc[~years["partial"], "encounters"].max()), info["label"],
                               info["unit"], bp.fy_span(shown), f"FY{full_years[0]}–FY{full_years[-1]}",
-                              f"FY{max(partial)} is partial and drawn pale." if partial else None).html(),
+                              _("FY{year} is partial and drawn pale.").format(year=max(partial)) if partial else None).html(),
             unsafe_allow_html=True)
-st.caption(f"Map: Border Patrol sectors drawn as the US border counties each patrols — {sector_map.APPROXIMATION}. "
-           "No per-area rates are computed. " + provenance.source_line("sectors", brief=True))
-st.caption(f"How the two measures compare: {bp.disagreement()} "
+st.caption(_("Map: Border Patrol sectors drawn as the US border counties each patrols — {how}. No per-area rates are "
+             "computed.").format(how=sector_map.APPROXIMATION) + " " + provenance.source_line("sectors", brief=True))
+st.caption(_("How the two measures compare: {why}").format(why=bp.disagreement()) + " "
            + provenance.source_line("encounters", "encounters_annual"))
 link_state.write({"measure": measure, "fy": str(fy), "sector": st.session_state.bp_sector})
 
-st.subheader("One sector over time")
-sector = st.selectbox("Sector (or click one on the map)", SECTORS, key="bp_sector")
+st.subheader(_("One sector over time"))
+sector = st.selectbox(_("Sector (or click one on the map)"), SECTORS, key="bp_sector")
 st.markdown(bp.sector_story(years, sector, unit_word))
 annual_col, monthly_col = st.columns(2)
 with annual_col:
     st.altair_chart(series_charts.annual_bars(bp.sector_years(years, sector),
-                                              f"{sector} sector: {unit_word} per fiscal year", unit_word, shown),
+                                              _("{sector} sector: {unit} per fiscal year").format(sector=sector, unit=unit_word), unit_word, shown),
                     width="stretch")
-    st.caption(f"Red: {bp.fy_span(shown)}. " + source)
+    st.caption(_("Red: {fy}.").format(fy=bp.fy_span(shown)) + " " + source)
 with monthly_col:
-    compare = st.toggle("Also draw the other measure (a separate line, not a continuation)", key="bp_compare")
+    compare = st.toggle(_("Also draw the other measure (a separate line, not a continuation)"), key="bp_compare")
     keys = list(MEASURES) if compare else [measure]
     first, last = bp.union_span([bp.series_span(data.run("sector_encounters_years", {"measure": m})) for m in keys])
     series = data.run("encounters_sector_series", {"sector": sector, "measures": tuple(keys), "start": first,
                                                    "end": last})
     st.altair_chart(series_charts.fiscal_year_series(bp.monthly_long(series, MEASURES, first, last),
-                                                     f"{sector} sector: {unit_word} per month", unit_word, shown),
+                                                     _("{sector} sector: {unit} per month").format(sector=sector, unit=unit_word), unit_word, shown),
                     width="stretch")
     if compare:
-        st.caption(f"The two lines come from different sources: {bp.disagreement()}")
-    st.caption("Gaps in a line are months with no figure in the source (not zero). " + source)
+        st.caption(_("The two lines come from different sources: {why}").format(why=bp.disagreement()))
+    st.caption(_("Gaps in a line are months with no figure in the source (not zero).") + " " + source)
 
-st.subheader(f"{sector} sector profile, FY2011–FY2017")
+st.subheader(_("{sector} sector profile, FY2011–FY2017").format(sector=sector))
 profile = bp.profile_table(data.run("sector_profile_rows", {"sector": sector}),
                            data.run("sector_profile_rows", {"sector": bp.PROFILE_TOTAL}))
 st.dataframe(profile, hide_index=True, width="stretch",
              column_config={c: st.column_config.NumberColumn(c, format="localized") for c in profile.columns[1:]})
-st.caption("Seizures, deaths, rescues, staffing and the rest as each year's Sector Profile prints them; empty = not "
-           "in the source. The southwest total is kept as printed: it is not the sum of the sector rows (its staffing "
-           "includes the Special Operations Group). " + provenance.source_line("sector_profiles", brief=True))
+st.caption(_("Seizures, deaths, rescues, staffing and the rest as each year's Sector Profile prints them; empty = not "
+             "in the source. The southwest total is kept as printed: it is not the sum of the sector rows (its "
+             "staffing includes the Special Operations Group).") + " " + provenance.source_line("sector_profiles", brief=True))
 ports_col, download_col = st.columns([3, 2])
 with ports_col:
-    st.subheader(f"Ports of entry in {sector} sector")
+    st.subheader(_("Ports of entry in {sector} sector").format(sector=sector))
     ports = data.run("ports_in_sector", {"sector": sector})
     st.dataframe(ports[["port_name", "us_city", "mx_city", "match", "curated_sector"]], hide_index=True,
-                 width="stretch", column_config={"port_name": "Port", "us_city": "US city", "mx_city": "Mexican city",
-                                                 "match": "Point vs polygon", "curated_sector": "Curated sector"})
+                 width="stretch", column_config={"port_name": _("Port"), "us_city": _("US city"), "mx_city": _("Mexican city"),
+                                                 "match": _("Point vs polygon"), "curated_sector": _("Curated sector")})
     others = [data.run("ports_in_sector", {"sector": s}) for s in SECTORS if s != sector]
     for note in bp.port_notes(ports, others, sector):
         st.caption(f"⚠ {note}")
-    st.caption("Ports are matched to the sector polygon (inside it, or within 2 km of it). "
+    st.caption(_("Ports are matched to the sector polygon (inside it, or within 2 km of it).") + " "
                + provenance.source_line("ports", brief=True))
 
 with download_col:
-    st.subheader("Download")
-    st.download_button(f"Download CSV: every sector × fiscal year ({info['label']})",
+    st.subheader(_("Download"))
+    st.download_button(_("Download CSV: every sector × fiscal year ({measure})").format(measure=info["label"]),
                        bp.annual_csv(years, measure, provenance.source_line("encounters", "encounters_annual")),
                        file_name=f"border_patrol_{measure}_by_sector.csv", mime="text/csv")
-    st.caption("Every southwest sector and fiscal year of the chosen measure, with its definition and source in the "
-               "file's first lines; counts are whole numbers.")
+    st.caption(_("Every southwest sector and fiscal year of the chosen measure, with its definition and source in the "
+                 "file's first lines; counts are whole numbers."))
 keep_playing("bp_player", len(options))

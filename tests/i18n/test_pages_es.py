@@ -97,3 +97,9 @@ def test_city_violence_in_spanish():
     assert [t.value for t in at.title] == ["Violencia en las ciudades"]
     assert "Ciudades gemelas" in [h.value for h in at.header]
     assert any(s.value.startswith("Lugares más violentos de la región fronteriza, ") for s in at.subheader)
+
+
+def test_border_patrol_in_spanish():
+    at = run({"lang": "es"}, "pages/border_patrol.py")
+    assert [t.value for t in at.title] == ["Sectores de la Patrulla Fronteriza"]
+    assert "Un sector a lo largo del tiempo" in [s.value for s in at.subheader]
