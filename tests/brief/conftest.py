@@ -5,8 +5,6 @@ import datetime as dt
 
 import pytest
 
-from tests.ui.conftest import browser, page, server_url  # noqa: F401  (browser fixtures, for the print test)
-
 MADE = dt.datetime(2026, 11, 30, 9, 15, tzinfo=dt.UTC)
 BASE = "https://atlas.example.org"
 

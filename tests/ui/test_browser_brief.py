@@ -8,8 +8,9 @@ import subprocess
 import pytest
 
 from geo.maps.homicide_choropleth import PALETTE
-from tests.ui.conftest import SCREENSHOTS
-from tests.ui.test_browser_pages import wait_for_app
+
+from .conftest import SCREENSHOTS
+from .test_browser_pages import wait_for_app
 
 POPPLER = all(shutil.which(tool) for tool in ("pdftotext", "pdfimages", "pdftoppm"))
 LINK = "/explorer?focus=juarez-el-paso&radius=100&year=2010&brief=1"
