@@ -14,7 +14,7 @@ from geo.i18n import _
 from geo.maps import explorer_deck
 from geo.maps.deck import CompactDeck
 from geo.maps.legend import Legend
-from geo.store import provenance, queries
+from geo.store import provenance
 from geo.views.explorer import focus, report
 from geo.views.explorer.summary import MX_HOMICIDE_MEASURES
 
@@ -50,16 +50,6 @@ def parse_focus(raw: str | None) -> tuple[str, str | None]:
     except focus.FocusError as exc:
         return focus.DEFAULT_FOCUS, _("Ignored focus={raw} in the link ({reason}); showing {default}.").format(
             raw=repr(raw[:40]), reason=exc, default=focus.DEFAULT_FOCUS)
-
-
-def _place_rates(codes: list[str], year: int) -> tuple[dict[str, float | None], str]:
-    """``place_rates`` for places given by code (the briefing pack's map)."""
-    rows = (
-        queries.run("explore_place_homicides", {"codes": codes})
-        if codes
-        else pd.DataFrame(columns=["year", "measure", "code", "rate_per_100k"])
-    )
-    return place_rates(rows, year)
 
 
 def place_rates(rows: pd.DataFrame, year: int) -> tuple[dict[str, float | None], str]:
