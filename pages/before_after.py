@@ -1,6 +1,7 @@
 """Before / after an event: a deployment, the places it covers, and an outcome's series around its start."""
 import streamlit as st
 
+from geo.i18n import _
 from geo.maps import event_deck, series_charts
 from geo.store import provenance
 from geo.views import before_after as ba
@@ -9,7 +10,7 @@ from geo.views.ports import csv_with_header
 from ui import data, link_state, url_state
 
 data.ready()
-st.title("Before / after an event")
+st.title(_("Before / after an event"))
 CHOICES = ba.deployment_choices(data.run("deployments_timeline", {"countries": ("US", "MX")}))
 ENCOUNTER_MEASURES, CROSSING_MEASURES = bp.measures(), list(provenance.measure_units("crossings"))
 KEYS = {"month": "ba_k_month", "year": "ba_k_year"}
@@ -38,14 +39,16 @@ if "ba_deployment" not in st.session_state:
     state.ba_notices.append(notice)
 
 with st.sidebar:
-    st.header("Event and outcome")
-    deployment = st.selectbox("Deployment (operation)", list(CHOICES), format_func=CHOICES.get, key="ba_deployment")
-    outcome = st.radio("Outcome", list(ba.OUTCOMES), format_func=lambda o: ba.OUTCOMES[o].label, key="ba_outcome")
+    st.header(_("Event and outcome"))
+    deployment = st.selectbox(_("Deployment (operation)"), list(CHOICES), format_func=CHOICES.get, key="ba_deployment")
+    outcome = st.radio(_("Outcome"), list(ba.OUTCOMES), format_func=lambda o: ba.OUTCOMES[o].label, key="ba_outcome")
     spec = ba.OUTCOMES[outcome]
     st.session_state.setdefault(KEYS[spec.unit], spec.default_k)
-    k = st.slider(f"{spec.unit.capitalize()}s before and after the start", 1, spec.max_k, key=KEYS[spec.unit])
-    radius = st.select_slider("Radius around a city or site (km)", ba.RADII_KM, key="ba_radius",
-                              help="Places within this distance of a city/site deployment's point are matched to it.")
+    yearly = spec.unit == "year"
+    k = st.slider(_("Years before and after the start") if yearly else _("Months before and after the start"), 1,
+                  spec.max_k, key=KEYS[spec.unit])
+    radius = st.select_slider(_("Radius around a city or site (km)"), ba.RADII_KM, key="ba_radius",
+                              help=_("Places within this distance of a city/site deployment's point are matched to it."))
 
 row = data.run("before_after_deployment", {"deployment_id": deployment}).iloc[0]
 params = {"deployment_id": deployment, "radius_km": radius}
@@ -60,11 +63,11 @@ with st.sidebar:
                 st.session_state.ba_measure = ba.default_encounter_measure(data.run, sectors, row["start_date"], k,
                                                                            list(ENCOUNTER_MEASURES))
             st.session_state.ba_measure_for = deployment
-        measure = st.radio("Apprehension measure (one, never spliced)", list(ENCOUNTER_MEASURES),
+        measure = st.radio(_("Apprehension measure (one, never spliced)"), list(ENCOUNTER_MEASURES),
                            format_func=ENCOUNTER_MEASURES.get, key="ba_measure")
     elif outcome == "crossings":
         st.session_state.setdefault("ba_crossing", ba.DEFAULT_CROSSING_MEASURE)
-        measure = st.selectbox("Crossing measure", CROSSING_MEASURES, key="ba_crossing")
+        measure = st.selectbox(_("Crossing measure"), CROSSING_MEASURES, key="ba_crossing")
 
 link_state.show_notices(st.session_state.ba_notices)
 st.session_state.ba_notices = []
@@ -80,36 +83,39 @@ with map_col:
                                     data.run("admin2_shapes", {"tolerance": 0.005}), municipios, ports),
                     height=event_deck.MAP_HEIGHT_PX, key="ba_map")
     st.markdown(event_deck.legend(row, radius, row["period_label"]).html(), unsafe_allow_html=True)
-    st.caption("Map: sectors are a border-county approximation; the real areas reach far inland. No per-area rates. "
-               + provenance.source_line("deployments", "sectors", "admin2", brief=True))
+    st.caption(_("Map: sectors are a border-county approximation; the real areas reach far inland. No per-area "
+                 "rates.") + " " + provenance.source_line("deployments", "sectors", "admin2", brief=True))
 with chart_col:
     title, end = ba.chart_title(outcome, result.frame), ba.end_period(row, spec.unit)
     st.altair_chart(series_charts.before_after(result.frame, spec.unit, comparison.before_mean, comparison.after_mean,
                                                title, result.y_title, end), width="stretch")
     before, after, change = st.columns(3)
-    before.metric(f"Mean, {k} {spec.unit}s before", ba.value_text(comparison.before_mean, spec.value_label),
-                  help=f"{comparison.before_used} of {k} {spec.unit}s with a figure")
-    after.metric(f"Mean, {k} {spec.unit}s after", ba.value_text(comparison.after_mean, spec.value_label),
-                 help=f"{comparison.after_used} of {k} {spec.unit}s with a figure")
-    change.metric("Change of the mean", "no figure" if comparison.change_pct is None else
+    words = ((_("Mean, {k} years before"), _("Mean, {k} years after"), _("{used} of {k} years with a figure"))
+             if yearly else (_("Mean, {k} months before"), _("Mean, {k} months after"),
+                             _("{used} of {k} months with a figure")))
+    before.metric(words[0].format(k=k), ba.value_text(comparison.before_mean, spec.value_label),
+                  help=words[2].format(used=comparison.before_used, k=k))
+    after.metric(words[1].format(k=k), ba.value_text(comparison.after_mean, spec.value_label),
+                 help=words[2].format(used=comparison.after_used, k=k))
+    change.metric(_("Change of the mean"), _("no figure") if comparison.change_pct is None else
                   f"{comparison.change_pct:+.0f} %")
 st.markdown(ba.comparison_text(comparison, result.frame, spec.unit, spec.value_label))
-st.markdown(f"**Added up:** {result.places}. {ba.measure_label(outcome, measure)}")
-notes = [ba.gaps_text(result.frame, spec.unit), *(f"Left out: {p}." for p in result.left_out)]
+st.markdown(_("**Added up:** {places}.").format(places=result.places) + " " + ba.measure_label(outcome, measure))
+notes = [ba.gaps_text(result.frame, spec.unit), *(_("Left out: {place}.").format(place=p) for p in result.left_out)]
 if outcome in ("homicide_rate", "homicides"):
     notes.append(ba.us_homicide_gap())
 for note in filter(None, notes):
     st.caption(note)
-with st.expander(f"The window, {spec.unit} by {spec.unit}", expanded=spec.unit == "year"):
+with st.expander(_("The window, year by year") if yearly else _("The window, month by month"), expanded=yearly):
     st.dataframe(ba.window_csv_frame(result.frame, spec.unit), hide_index=True, width="stretch", column_config={
         "value": st.column_config.NumberColumn(spec.value_label, format="%.1f" if spec.unit == "year" else "localized"),
         "population": st.column_config.NumberColumn(format="localized")})
-with st.expander("What is counted (definition, coverage)", expanded=False):
+with st.expander(_("What is counted (definition, coverage)"), expanded=False):
     st.markdown(ba.measure_note(outcome, measure))
 layer = {"homicide_rate": "homicides", "homicides": "homicides_monthly", "apprehensions": "encounters"}.get(
     outcome, "crossings")
 st.caption(provenance.source_line(layer, "deployments"))
-st.download_button("Download the window as CSV", csv_with_header(
+st.download_button(_("Download the window as CSV"), csv_with_header(
     ba.window_csv_frame(result.frame, spec.unit),
     [f"{row['operation']} ({row['period_label']}); outcome: {spec.label}; added up: {result.places}",
      "An association, not an effect estimate; an empty value is no data (not zero)",

@@ -103,3 +103,9 @@ def test_border_patrol_in_spanish():
     at = run({"lang": "es"}, "pages/border_patrol.py")
     assert [t.value for t in at.title] == ["Sectores de la Patrulla Fronteriza"]
     assert "Un sector a lo largo del tiempo" in [s.value for s in at.subheader]
+
+
+def test_before_after_in_spanish():
+    at = run({"lang": "es"}, "pages/before_after.py")
+    assert [t.value for t in at.title] == ["Antes / después de un evento"]
+    assert any(m.label.startswith("Media, ") for m in at.metric)
