@@ -1,6 +1,7 @@
 """Corridors & deployments: schematic smuggling corridors and the forces both countries sent, year by year."""
 import streamlit as st
 
+from geo.i18n import _, from_source
 from geo.maps import corridors_deck as corridor_map
 from geo.store import provenance
 from geo.views import corridors as cv
@@ -8,7 +9,7 @@ from ui import data, link_state, url_state
 from ui.player import frame_player, keep_playing
 
 data.ready()
-st.title("Corridors & deployments")
+st.title(_("Corridors & deployments"))
 YEARS = cv.year_span(provenance.coverage("deployments"))
 BASIS = provenance.layer("corridors")["geometry_basis"]
 UNIT = provenance.measure_definition("deployments", "personnel")["unit"]
@@ -27,27 +28,28 @@ if "corr_year" not in st.session_state:
     st.session_state.corr_notices = [n1, n2, n3, n4]
 
 with st.sidebar:
-    st.header("Filters")
-    year = st.select_slider("Year", options=YEARS, key="corr_year")
+    st.header(_("Filters"))
+    year = st.select_slider(_("Year"), options=YEARS, key="corr_year")
     frames = YEARS[YEARS.index(year):] if year != YEARS[-1] else YEARS  # from the last year: replay them all
-    frame = frame_player("corr_player", frames, str, "Play year by year from the chosen year")
+    frame = frame_player("corr_player", frames, str, _("Play year by year from the chosen year"))
     shown = frame or year
-    direction = st.radio("Direction", cv.DIRECTIONS, key="corr_direction", format_func=cv.DIRECTION_LABELS.get,
+    direction = st.radio(_("Direction"), cv.DIRECTIONS, key="corr_direction", format_func=cv.DIRECTION_LABELS.get,
                          horizontal=True)
-    commodity = st.selectbox("Commodity", cv.COMMODITIES, key="corr_commodity")
+    commodity = st.selectbox(_("Commodity"), cv.COMMODITIES, key="corr_commodity")
     everywhere = data.run("deployments_active_year", cv.deployment_params(shown))
     states = cv.state_options(everywhere)
     if (linked := st.session_state.pop("corr_link_state", None)) is not None:
         st.session_state.corr_state, notice = url_state.parse_choice("state", linked, list(states), cv.WHOLE_BORDER)
         st.session_state.corr_notices.append(notice)
     if st.session_state.get("corr_state", cv.WHOLE_BORDER) not in states:
-        gone = st.session_state.get("corr_state_names", {}).get(st.session_state.corr_state, "that state")
-        st.session_state.corr_notices.append(f"No deployment is located in {gone} in {shown}: showing the whole border.")
+        gone = st.session_state.get("corr_state_names", {}).get(st.session_state.corr_state, _("that state"))
+        st.session_state.corr_notices.append(_("No deployment is located in {state} in {year}: showing the whole "
+                                               "border.").format(state=gone, year=shown))
         st.session_state.corr_state = cv.WHOLE_BORDER
     st.session_state.corr_state_names = states
-    state = st.selectbox("Deployments in", list(states), format_func=states.get, key="corr_state",
-                         help="Totals, table and map for one state; border-wide rows belong to no state.")
-    show_fence = st.toggle("Show the 2017 border fence", key="corr_fence")
+    state = st.selectbox(_("Deployments in"), list(states), format_func=states.get, key="corr_state",
+                         help=_("Totals, table and map for one state; border-wide rows belong to no state."))
+    show_fence = st.toggle(_("Show the 2017 border fence"), key="corr_fence")
 
 link_state.show_notices(st.session_state.corr_notices)
 st.session_state.corr_notices = []
@@ -61,56 +63,59 @@ rows = everywhere if state == cv.WHOLE_BORDER else data.run("deployments_active_
                                                            cv.deployment_params(shown, state))
 filters = cv.filters_text(shown, direction, commodity)
 
-st.caption(f"Corridors {filters}, and the forces deployed {'' if state == cv.WHOLE_BORDER else 'in '}"
-           f"{states[state] if state != cv.WHOLE_BORDER else 'along the whole border'} that year. "
-           "Hover a line, arrowhead, state or point for who, when, sources and confidence.")
+st.caption((_("Corridors {filters}, and the forces deployed along the whole border that year.") if state == cv.WHOLE_BORDER
+            else _("Corridors {filters}, and the forces deployed in {state} that year.")).format(
+    filters=filters, state=states[state]) + " " + _("Hover a line, arrowhead, state or point for who, when, sources and "
+                                                    "confidence."))
 st.pydeck_chart(corridor_map.deck(lines, flows, rows, show_fence), height=560, key="corr_map")
 st.markdown(corridor_map.legend(shown, lines, flows, rows, show_fence, BASIS, UNIT).html(), unsafe_allow_html=True)
 for layer in ["corridors", "deployments", "admin1", *(["fence"] if show_fence else [])]:
     st.caption(provenance.source_line(layer))
-st.caption("Basemap: " + provenance.source_line("countries", "urban_areas", "boundary", brief=True))
+st.caption(_("Basemap:") + " " + provenance.source_line("countries", "urban_areas", "boundary", brief=True))
 
 table = cv.corridor_table(flows)
-st.subheader(f"Corridors {filters}: {len(table)}")
+st.subheader(_("Corridors {filters}: {n}").format(filters=filters, n=len(table)))
 if off_map := cv.undrawn(table):
-    st.markdown("**Listed, not drawn** (border-wide, no waypoints):\n" + "\n".join(f"- {t}" for t in off_map))
+    st.markdown(_("**Listed, not drawn** (border-wide, no waypoints):") + "\n" + "\n".join(f"- {t}" for t in off_map))
 if table.empty:
-    st.info("No corridor matches these filters in this year.")
+    st.info(_("No corridor matches these filters in this year."))
 else:
     st.dataframe(table, hide_index=True, width="stretch", column_config={
-        "corridor_id": st.column_config.TextColumn("ID", width="small"), "corridor": "Corridor",
-        "on_map": "On the map", "matching_flows": "Matching flows (direction)",
-        "commodities_by_direction": "All commodities (as written)", "organizations": "Controlled or contested by",
-        "period_active": "Period", "valid_from": st.column_config.NumberColumn("From", format="%d"),
-        "valid_to": st.column_config.NumberColumn("To (blank = present)", format="%d"),
-        "confidence": "Confidence", "sources": "Sources", "flow_estimate": "Flow estimate"})
-    st.download_button("Download corridors CSV",
+        "corridor_id": st.column_config.TextColumn("ID", width="small"), "corridor": _("Corridor"),
+        "on_map": _("On the map"), "matching_flows": _("Matching flows (direction)"),
+        "commodities_by_direction": _("All commodities (as written)"), "organizations": _("Controlled or contested by"),
+        "period_active": _("Period"), "valid_from": st.column_config.NumberColumn(_("From"), format="%d"),
+        "valid_to": st.column_config.NumberColumn(_("To (blank = present)"), format="%d"),
+        "confidence": _("Confidence"), "sources": _("Sources"), "flow_estimate": _("Flow estimate")})
+    st.download_button(_("Download corridors CSV"),
                        cv.corridors_csv(table, filters, provenance.source_line("corridors"), BASIS),
                        file_name=f"corridors_{shown}.csv", mime="text/csv")
 
-where = "along the border" if state == cv.WHOLE_BORDER else f"in {states[state]}"
-st.subheader(f"Deployments {where}, {shown}")
+where = _("along the border") if state == cv.WHOLE_BORDER else _("in {state}").format(state=states[state])
+st.subheader(_("Deployments {where}, {year}").format(where=where, year=shown))
 cards = cv.totals_by_country(rows, where, shown)
 for column, card in zip(st.columns(len(cards)), cards):
-    column.metric(f"{card['label']}: personnel", card["value"], help=provenance.measure_definition(
-        "deployments", "personnel")["definition"])
+    column.metric(_("{country}: personnel").format(country=card["label"]), card["value"], help=from_source(
+        provenance.measure_definition("deployments", "personnel")["definition"]))
     for note in card["notes"]:
         column.caption(note)
 if state != cv.WHOLE_BORDER and (note := cv.border_wide_note(everywhere, states[state], shown)):
     st.info(note, icon=":material/info:")
 st.dataframe(cv.deployment_table(rows), hide_index=True, width="stretch", column_config={
-    "id": st.column_config.TextColumn("ID", width="small"), "country": "Country", "state": "State", "force": "Force",
-    "personnel": st.column_config.NumberColumn(f"Personnel ({UNIT})", format="localized"), "counted": "Counted",
-    "not_counted_because": "Not counted because", "period": "Period", "operation": "Operation", "covers": "Covers",
-    "open_ended": "Open-ended", "confidence": "Confidence", "sources": "Sources", "personnel_note": "What the figure is"})
-st.caption("A row is left out of the total when its figure is already inside another row of the selection "
-           "(a state contingent inside its operation, or an earlier figure a later total includes). "
+    "id": st.column_config.TextColumn("ID", width="small"), "country": _("Country"), "state": _("State"),
+    "force": _("Force"), "personnel": st.column_config.NumberColumn(_("Personnel ({unit})").format(unit=UNIT),
+                                                                   format="localized"), "counted": _("Counted"),
+    "not_counted_because": _("Not counted because"), "period": _("Period"), "operation": _("Operation"),
+    "covers": _("Covers"), "open_ended": _("Open-ended"), "confidence": _("Confidence"), "sources": _("Sources"),
+    "personnel_note": _("What the figure is")})
+st.caption(_("A row is left out of the total when its figure is already inside another row of the selection (a state "
+             "contingent inside its operation, or an earlier figure a later total includes).") + " "
            + provenance.source_line("deployments"))
 
-st.subheader("Timeline of operations (both countries)")
+st.subheader(_("Timeline of operations (both countries)"))
 timeline = cv.timeline_frame(data.run("deployments_timeline", {"countries": tuple(cv.COUNTRIES)}), YEARS[-1])
 st.altair_chart(cv.timeline_chart(timeline, shown), width="stretch")
-st.caption("One bar per operation (contingent rows sit inside their operation). Faded bars have no known end: "
-           "they run to the chart's edge, which is not a date the sources give.")
+st.caption(_("One bar per operation (contingent rows sit inside their operation). Faded bars have no known end: they "
+             "run to the chart's edge, which is not a date the sources give."))
 
 keep_playing("corr_player", len(frames))

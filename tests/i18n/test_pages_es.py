@@ -109,3 +109,9 @@ def test_before_after_in_spanish():
     at = run({"lang": "es"}, "pages/before_after.py")
     assert [t.value for t in at.title] == ["Antes / después de un evento"]
     assert any(m.label.startswith("Media, ") for m in at.metric)
+
+
+def test_corridors_in_spanish():
+    at = run({"lang": "es"}, "pages/corridors.py")
+    assert [t.value for t in at.title] == ["Corredores y despliegues"]
+    assert "Cronología de los operativos (ambos países)" in [s.value for s in at.subheader]
