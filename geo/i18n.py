@@ -122,4 +122,4 @@ def from_source(text: str) -> str:
     reader is told so rather than shown a machine translation."""
     if not text or language() == DEFAULT:
         return text
-    return f"{text} ({_('source definition, in English')})"
+    return _("{text} (source definition, in English)").format(text=text)

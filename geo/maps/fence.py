@@ -6,6 +6,7 @@ from functools import lru_cache
 
 import pydeck as pdk
 
+from geo.i18n import _, format_number
 from geo.maps.palette import rgb_hex
 from geo.store import provenance, queries
 
@@ -57,7 +58,7 @@ def swatches() -> list[tuple[str, str]]:
     """Legend entries with the total length of each type (each segment counted once)."""
     totals = queries.run("fence_totals").set_index("fence_type")["length_km"]
     return [
-        (rgb_hex(colour), f"fence, {kind}: {totals.get(kind, 0):,.0f} km")
+        (rgb_hex(colour), _("fence, {kind}: {km} km").format(kind=kind, km=format_number(round(totals.get(kind, 0)), 0)))
         for kind, colour in FENCE_COLOURS.items()
         if kind in totals
     ]
@@ -66,4 +67,4 @@ def swatches() -> list[tuple[str, str]]:
 def credit() -> str:
     """The credit ODbL requires wherever the fence is drawn."""
     entry = provenance.layer("fence")
-    return f"Fence: {entry['credit']}, {entry['vintage']}."
+    return _("Fence: {credit}, {vintage}.").format(credit=entry["credit"], vintage=entry["vintage"])

@@ -7,6 +7,7 @@ import math
 import pandas as pd
 import pydeck as pdk
 
+from geo.i18n import _
 from geo.maps import basemap, palette
 from geo.maps.deck import CompactDeck, make_deck
 from geo.maps.legend import Legend
@@ -60,12 +61,13 @@ def port_records(
         if not has_value:
             last = row.last_month_in_source
             coverage_text = (
-                f"no data for this period (source ends {last:%Y-%m})" if not pd.isna(last) else "no BTS data for this port"
+                _("no data for this period (source ends {month})").format(month=f"{last:%Y-%m}") if not pd.isna(last)
+                else _("no BTS data for this port")
             )
         elif row.months_reported < row.months_in_period:
-            coverage_text = f"{row.months_reported} of {row.months_in_period} months reported"
+            coverage_text = _("{n} of {total} months reported").format(n=row.months_reported, total=row.months_in_period)
         else:
-            coverage_text = f"all {row.months_in_period} months reported"
+            coverage_text = _("all {total} months reported").format(total=row.months_in_period)
         records.append(
             {
                 "port_key": row.port_key,
@@ -76,7 +78,7 @@ def port_records(
                 "lon": float(row.lon),
                 "lat": float(row.lat),
                 "value": float(value) if has_value else None,
-                "value_text": full(float(value)) if has_value else "no data",
+                "value_text": full(float(value)) if has_value else _("no data"),
                 "measure_label": measure_label,
                 "period_text": period_text,
                 "coverage_text": coverage_text,
@@ -100,17 +102,18 @@ def legend(
         uppers = breaks[1:] + [vmax]
         for colour, low, high in zip(palette.VIRIDIS_7, breaks, uppers):
             swatches.append((palette.rgb_hex(colour), f"{compact(low)}–{compact(high)}"))
-    swatches.append((palette.rgb_hex(palette.NO_DATA), "no data (not zero)"))
+    swatches.append((palette.rgb_hex(palette.NO_DATA), _("no data (not zero)")))
     sizes = [(round(radius_px(v, vmax) / 2), compact(v)) for v in (vmax / 100, vmax / 10, vmax)] if vmax > 0 else []
-    summed = "in the month shown" if fixed_over else "summed over the period"
+    summed = _("in the month shown") if fixed_over else _("summed over the period")
     return Legend(
-        title=f"Inbound crossings: {measure_label}",
-        units=f"{unit} entering the US, {summed} (log colour scale; circle area ∝ value)",
+        title=_("Inbound crossings: {measure}").format(measure=measure_label),
+        units=_("{unit} entering the US, {summed} (log colour scale; circle area ∝ value)").format(unit=unit,
+                                                                                                   summed=summed),
         period=period_text,
         swatches=swatches,
         sizes=sizes,
-        notes=[(f"Colours and sizes are fixed over {fixed_over} (largest month = top of the scale), so frames "
-                "compare.")] if fixed_over else [],
+        notes=[_("Colours and sizes are fixed over {period} (largest month = top of the scale), so frames "
+                 "compare.").format(period=fixed_over)] if fixed_over else [],
     )
 
 

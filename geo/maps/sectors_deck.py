@@ -13,6 +13,7 @@ from functools import lru_cache
 import pandas as pd
 import pydeck as pdk
 
+from geo.i18n import _
 from geo.maps import basemap, palette
 from geo.maps.deck import CompactDeck, make_deck
 from geo.maps.legend import Legend
@@ -96,7 +97,7 @@ def features(shapes: pd.DataFrame, year_rows: pd.DataFrame, breaks: list[float],
         partial = bool(row is not None and row["partial"])
         cls = class_of(value, breaks)
         colour = palette.NO_DATA if cls is None else CLASS_COLOURS[cls]
-        months = f" (only {int(row['months_covered'])} of 12 months: partial year)" if partial else ""
+        months = _(" (only {n} of 12 months: partial year)").format(n=int(row["months_covered"])) if partial else ""
         out.append({
             "type": "Feature",
             "geometry": _geometry(shape.geojson),
@@ -104,7 +105,7 @@ def features(shapes: pd.DataFrame, year_rows: pd.DataFrame, breaks: list[float],
                 "sector": shape.sector,
                 "value": value,
                 "fill": colour + [PARTIAL_ALPHA if partial or value is None else FILL_ALPHA],
-                "value_text": full(value) if value is not None else "no data (not zero)",
+                "value_text": full(value) if value is not None else _("no data (not zero)"),
                 "unit_text": unit if value is not None else "",
                 "period": period,
                 "months_note": months,
@@ -213,11 +214,12 @@ def legend(breaks: list[float], vmax: float, title: str, unit: str, period: str,
     if vmax > 0:
         uppers = breaks[1:] + [vmax]
         for colour, low, high in zip(CLASS_COLOURS, breaks, uppers):
-            text = f"under {compact(high)}" if low == 0 else f"{compact(low)}–{compact(high)}"
+            text = _("under {high}").format(high=compact(high)) if low == 0 else f"{compact(low)}–{compact(high)}"
             swatches.append((palette.rgb_hex(colour), text))
-    swatches.append((palette.rgb_hex(palette.NO_DATA), "no data (not zero)"))
-    notes = [f"Colour classes fixed over {scale_years} (log scale), so years compare; darker = more.",
-             f"Sectors: {APPROXIMATION}. No per-area rates."]
+    swatches.append((palette.rgb_hex(palette.NO_DATA), _("no data (not zero)")))
+    notes = [_("Colour classes fixed over {years} (log scale), so years compare; darker = more.").format(years=scale_years),
+             _("Sectors: {how}. No per-area rates.").format(how=APPROXIMATION)]
     if partial_note:
         notes.append(partial_note)
-    return Legend(title=title, units=f"{unit} in the fiscal year", period=period, swatches=swatches, notes=notes)
+    return Legend(title=title, units=_("{unit} in the fiscal year").format(unit=unit), period=period, swatches=swatches,
+                  notes=notes)
