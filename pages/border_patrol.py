@@ -1,7 +1,7 @@
 """Border Patrol: sectors shaded by a fiscal year's apprehensions, a sector's series, profile and ports of entry."""
 import streamlit as st
 
-from geo.i18n import _
+from geo.i18n import _, from_source
 from geo.maps import sectors_deck as sector_map
 from geo.maps import series_charts
 from geo.store import provenance
@@ -44,7 +44,7 @@ st.session_state.bp_notices = []
 info, source = bp.measure_info(measure), bp.measure_source(measure)
 unit_word = info["unit"].split(" ")[0]
 st.info(_("**{label}.** Unit: {unit}. Coverage: {coverage}  \n**Two measures, never spliced:** {why}").format(
-    label=info["label"], unit=info["unit"], coverage=info["coverage"], why=bp.disagreement(first_sentence=True)),
+    label=info["label"], unit=info["unit"], coverage=info["coverage"], why=from_source(bp.disagreement(first_sentence=True))),
     icon=":material/straighten:")
 if shown in partial:
     st.warning(_("{fy} is partial: the source holds {n} of its 12 months, so it is not comparable with full years.")
@@ -70,7 +70,7 @@ st.markdown(sector_map.legend(breaks, float(years.loc[~years["partial"], "encoun
             unsafe_allow_html=True)
 st.caption(_("Map: Border Patrol sectors drawn as the US border counties each patrols — {how}. No per-area rates are "
              "computed.").format(how=sector_map.APPROXIMATION) + " " + provenance.source_line("sectors", brief=True))
-st.caption(_("How the two measures compare: {why}").format(why=bp.disagreement()) + " "
+st.caption(_("How the two measures compare: {why}").format(why=from_source(bp.disagreement())) + " "
            + provenance.source_line("encounters", "encounters_annual"))
 link_state.write({"measure": measure, "fy": str(fy), "sector": st.session_state.bp_sector})
 
@@ -93,7 +93,7 @@ with monthly_col:
                                                      _("{sector} sector: {unit} per month").format(sector=sector, unit=unit_word), unit_word, shown),
                     width="stretch")
     if compare:
-        st.caption(_("The two lines come from different sources: {why}").format(why=bp.disagreement()))
+        st.caption(_("The two lines come from different sources: {why}").format(why=from_source(bp.disagreement())))
     st.caption(_("Gaps in a line are months with no figure in the source (not zero).") + " " + source)
 
 st.subheader(_("{sector} sector profile, FY2011–FY2017").format(sector=sector))

@@ -11,6 +11,7 @@ import re
 
 import pandas as pd
 
+from geo.i18n import _
 from geo.numbers import full
 from geo.store import provenance
 from geo.views.ports import csv_with_header
@@ -55,7 +56,7 @@ def fy_label(fy: int) -> str:
 
 def fy_span(fy: int) -> str:
     """'FY2010 (Oct 2009 – Sep 2010)'."""
-    return f"FY{fy} (Oct {fy - 1} – Sep {fy})"
+    return _("FY{fy} (Oct {prev} – Sep {fy})").format(fy=fy, prev=fy - 1)
 
 
 def fiscal_years(years: pd.DataFrame) -> list[int]:
@@ -77,7 +78,8 @@ def clamp_year(wanted: int | None, years: list[int], partial: dict[int, int]) ->
     if wanted is None:
         return fallback, None
     span = f"{fy_label(years[0])}–{fy_label(years[-1])}"
-    return fallback, f"{fy_label(wanted)} is not in this measure ({span}); showing {fy_label(fallback)}."
+    return fallback, _("{wanted} is not in this measure ({span}); showing {fallback}.").format(
+        wanted=fy_label(wanted), span=span, fallback=fy_label(fallback))
 
 
 def sector_years(years: pd.DataFrame, sector: str) -> pd.DataFrame:
@@ -89,15 +91,16 @@ def sector_story(years: pd.DataFrame, sector: str, unit: str) -> str:
     rows = sector_years(years, sector)
     rows = rows[~rows["partial"]]
     if rows.empty:
-        return f"{sector}: no full fiscal year under this measure."
+        return _("{sector}: no full fiscal year under this measure.").format(sector=sector)
     first, last = rows.iloc[0], rows.iloc[-1]
     high, low = rows.loc[rows["encounters"].idxmax()], rows.loc[rows["encounters"].idxmin()]
     change = (last["encounters"] - first["encounters"]) / first["encounters"] * 100 if first["encounters"] else None
     text = (f"**{sector}**: {fy_label(first.fiscal_year)} **{full(first.encounters)}** → "
             f"{fy_label(last.fiscal_year)} **{full(last.encounters)}** {unit}")
     text += f" ({change:+.0f} %)" if change is not None else ""
-    return text + (f"; highest {fy_label(high.fiscal_year)} ({full(high.encounters)}), lowest "
-                   f"{fy_label(low.fiscal_year)} ({full(low.encounters)}).")
+    return text + _("; highest {high} ({high_n}), lowest {low} ({low_n}).").format(
+        high=fy_label(high.fiscal_year), high_n=full(high.encounters), low=fy_label(low.fiscal_year),
+        low_n=full(low.encounters))
 
 
 def series_span(years: pd.DataFrame) -> tuple[dt.date, dt.date]:
@@ -161,11 +164,13 @@ def port_notes(ports: pd.DataFrame, others: list[pd.DataFrame], sector: str) -> 
     elsewhere = [o[o["curated_sector"] == sector] for o in others]
     elsewhere = pd.concat(elsewhere) if elsewhere else ports.head(0)
     for row in ports[~ports["agrees_with_curated"].fillna(False)].itertuples(index=False):
-        notes.append(f"{row.port_name} lies in the {sector} polygon (border-county approximation) but the curated "
-                     f"ports table puts it in {row.curated_sector} sector.")
+        notes.append(_("{port} lies in the {sector} polygon (border-county approximation) but the curated ports table "
+                       "puts it in {curated} sector.").format(port=row.port_name, sector=sector,
+                                                             curated=row.curated_sector))
     for row in elsewhere.itertuples(index=False):
-        notes.append(f"{row.port_name} is {sector} sector in the curated ports table but lies in the {row.sector} "
-                     "polygon (border-county approximation), so it is listed there.")
+        notes.append(_("{port} is {sector} sector in the curated ports table but lies in the {other} polygon "
+                       "(border-county approximation), so it is listed there.").format(port=row.port_name, sector=sector,
+                                                                                      other=row.sector))
     return notes
 
 

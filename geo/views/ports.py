@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from geo.months import month_range
+from geo.i18n import _
+from geo.months import month_range, short
 
 # The measures and units themselves come from the manifest (``provenance.measure_units("crossings")``).
 DEFAULT_MEASURES = ["Personal Vehicle Passengers", "Pedestrians"]
@@ -26,10 +27,8 @@ def same_unit(measures: list[str], units: dict[str, str]) -> tuple[list[str], st
     kept = [m for m in measures if units[m] == unit]
     dropped = [m for m in measures if units[m] != unit]
     if dropped:
-        return kept, (
-            f"Counts of different things cannot be added: the map sums {unit} only "
-            f"({', '.join(kept)}); left out {', '.join(dropped)}."
-        )
+        return kept, _("Counts of different things cannot be added: the map sums {unit} only ({kept}); left out "
+                       "{dropped}.").format(unit=unit, kept=", ".join(kept), dropped=", ".join(dropped))
     return kept, None
 
 
@@ -120,16 +119,20 @@ class SeriesBreak:
 
     def note_for(self, code: str) -> str:
         if code == self.new_code:
-            return (f"{self.new_name} ({self.new_code}) is reported by BTS only from {self.month:%b %Y}; before that "
-                    f"its crossings are inside {self.old_name} ({self.old_code}). No data before then is not a zero.")
-        return (f"From {self.month:%b %Y} BTS reports {self.new_name} ({self.new_code}) separately: {self.old_name} "
-                f"({self.old_code}) no longer includes its crossings, so part of any drop from that month is the split, "
-                f"not a fall in crossings. Add the two ports to compare across it.")
+            return _("{new} ({new_code}) is reported by BTS only from {month}; before that its crossings are inside "
+                     "{old} ({old_code}). No data before then is not a zero.").format(**self._names())
+        return _("From {month} BTS reports {new} ({new_code}) separately: {old} ({old_code}) no longer includes its "
+                 "crossings, so part of any drop from that month is the split, not a fall in crossings. Add the two "
+                 "ports to compare across it.").format(**self._names())
+
+    def _names(self) -> dict[str, str]:
+        return {"new": self.new_name, "new_code": self.new_code, "old": self.old_name, "old_code": self.old_code,
+                "month": short(self.month)}
 
     def table_note(self) -> str:
-        return (f"{self.old_name} ({self.old_code}) and {self.new_name} ({self.new_code}): BTS reports {self.new_name} "
-                f"separately from {self.month:%b %Y}, so across that month part of {self.old_name}'s traffic moves to "
-                f"{self.new_name}. Compare their sum, not either alone.")
+        return _("{old} ({old_code}) and {new} ({new_code}): BTS reports {new} separately from {month}, so across "
+                 "that month part of {old}'s traffic moves to {new}. Compare their sum, not either alone.").format(
+            **self._names())
 
 
 def series_breaks(ports: pd.DataFrame, layer_first: dt.date) -> list[SeriesBreak]:
@@ -163,4 +166,4 @@ def link_notice(notice: str | None, valid: str) -> str | None:
     """A share-link notice that also says which values the link may hold."""
     if not notice or valid in notice:
         return notice
-    return f"{notice} Valid values: {valid}."
+    return _("{notice} Valid values: {valid}.").format(notice=notice, valid=valid)
