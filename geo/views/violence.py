@@ -12,6 +12,7 @@ import altair as alt
 import folium
 import pandas as pd
 
+from geo.i18n import _, format_number, from_source
 from geo.maps import homicide_choropleth as choropleth
 from geo.maps import homicide_leaflet as leaflet_layers
 from geo.maps import leaflet_map as folium_map
@@ -90,8 +91,8 @@ def year_from_link(raw: str | None, options: list[int], default: int, key: str) 
     text = raw.strip()[:40]
     if text.isdigit() and int(text) in options:
         return int(text), None
-    return default, (f"Ignored year={text!r} in the link: {label(key)} has figures for {span_text(options)}; "
-                     f"showing {default}.")
+    return default, _("Ignored year={raw} in the link: {measure} has figures for {years}; showing {default}.").format(
+        raw=repr(text), measure=label(key), years=span_text(options), default=default)
 
 
 def span_text(years: list[int]) -> str:
@@ -113,10 +114,11 @@ def year_note(years: pd.DataFrame, year: int) -> str | None:
     row = row.iloc[0]
     notes = []
     if int(row["max_months"]) < 12:
-        notes.append(f"{year} covers {row['periods']} only ({int(row['max_months'])} months): counts are not "
-                     "annualised and no rate is computed.")
+        notes.append(_("{year} covers {periods} only ({months} months): counts are not annualised and no rate is "
+                       "computed.").format(year=year, periods=row["periods"], months=int(row["max_months"])))
     elif int(row["places_with_rate"]) == 0:
-        notes.append(f"No rates for {year}: the source gives counts only, so places are drawn as 'no rate'.")
+        notes.append(_("No rates for {year}: the source gives counts only, so places are drawn as 'no rate'.").format(
+            year=year))
     return " ".join(notes) or None
 
 
@@ -182,22 +184,17 @@ def build_map(
     return m, summary
 
 
-RANKING_COLUMNS = {
-    "rank": "Rank",
-    "place": "Place",
-    "state": "State",
-    "country": "Country",
-    "geo_level": "Level",
-    "period": "Period",
-    "homicides": "Homicides",
-    "population": "Population",
-    "rate_per_100k": "Rate per 100,000",
-    "ranked_by": "Ranked by",
-    "measure_detail": "Definition (row)",
-    "rate_basis": "Rate basis",
-    "notes": "Notes",
-    "source": "Source",
-}
+RANKING_COLUMNS = ("rank", "place", "state", "country", "geo_level", "period", "homicides", "population",
+                   "rate_per_100k", "ranked_by", "measure_detail", "rate_basis", "notes", "source")
+
+
+def ranking_headers() -> dict[str, str]:
+    """The ranking's column titles in the active language."""
+    return {"rank": _("Rank"), "place": _("Place"), "state": _("State"), "country": _("Country"),
+            "geo_level": _("Level"), "period": _("Period"), "homicides": _("Homicides"), "population": _("Population"),
+            "rate_per_100k": _("Rate per 100,000"), "ranked_by": _("Ranked by"), "measure_detail": _("Definition (row)"),
+            "rate_basis": _("Rate basis"), "notes": _("Notes"), "source": _("Source"),
+            "small_population": _("Population under 50,000")}
 WHOLE_NUMBERS = ("rank", "homicides", "population")
 
 
@@ -211,7 +208,7 @@ def ranking_table(ranking: pd.DataFrame) -> pd.DataFrame:
     population = pd.to_numeric(out["population"], errors="coerce")
     out.insert(out.columns.get_loc("population") + 1, "small_population",
                (population < choropleth.SMALL_POPULATION).fillna(False).astype(bool))
-    return out.rename(columns={**RANKING_COLUMNS, "small_population": "Population under 50,000"})
+    return out.rename(columns=ranking_headers())
 
 
 def small_population_note(ranking: pd.DataFrame, min_population: int, top: int = 10) -> str | None:
@@ -222,19 +219,20 @@ def small_population_note(ranking: pd.DataFrame, min_population: int, top: int =
     small = int((head < choropleth.SMALL_POPULATION).sum())
     if not small:
         return None
-    return (f"{small} of the top {min(top, len(ranking))} places have fewer than "
-            f"{choropleth.SMALL_POPULATION:,} residents: there a handful of deaths moves the rate a lot. "
-            "Raise the minimum population in the sidebar to rank only larger places.")
+    return _("{small} of the top {top} places have fewer than {limit} residents: there a handful of deaths moves the "
+             "rate a lot. Raise the minimum population in the sidebar to rank only larger places.").format(
+        small=small, top=min(top, len(ranking)), limit=format_number(choropleth.SMALL_POPULATION))
 
 
 def ranking_csv(ranking: pd.DataFrame, key: str, year: int, min_population: int, region: str = "") -> bytes:
     """The ranking as CSV whose first lines carry the measure, definition, units, border region and source."""
     info = measure_info(key)
     lines = [
-        f"Most violent border places, {year}: {info['label']} (minimum population {min_population:,})",
+        _("Most violent border places, {year}: {measure} (minimum population {n})").format(
+            year=year, measure=info["label"], n=format_number(min_population)),
         *([region] if region else []),
-        f"Definition: {info['definition']}",
-        f"Units: {info['unit']}; NULL = no data, never zero",
+        _("Definition: {definition}").format(definition=from_source(info["definition"])),
+        _("Units: {unit}; NULL = no data, never zero").format(unit=info["unit"]),
         provenance.source_line(LAYER),
     ]
     return csv_with_header(ranking_table(ranking), lines)
@@ -276,13 +274,16 @@ def twin_notes(series: pd.DataFrame, mx_key: str, us_key: str, pair_name: str) -
         if not explained.empty:
             notes.append(f"{pair_name}, {span_text(sorted(series.loc[explained.index, 'year'].astype(int)))}: "
                          + explained.iloc[-1])
-    for side, key, city in (("mx", mx_key, "Mexican"), ("us", us_key, "US")):
+    for side, key, city in (("mx", mx_key, _("the Mexican side")), ("us", us_key, _("the US side"))):
         if series.empty or series[f"{side}_homicides"].isna().all() and series[f"{side}_rate_per_100k"].isna().all():
-            notes.append(f"No data for the {city} side of {pair_name} under '{label(key)}'.")
+            notes.append(_("No data for {city} of {pair} under '{measure}'.").format(
+                city=city, pair=pair_name, measure=label(key)))
         elif series[f"{side}_rate_per_100k"].isna().all():
-            notes.append(f"The {city} side has counts but no rate under '{label(key)}' (see the table).")
+            subject = _("The Mexican side") if side == "mx" else _("The US side")
+            notes.append(_("{side} has counts but no rate under '{measure}' (see the table).").format(
+                side=subject, measure=label(key)))
     if not notes and series["rate_ratio_mx_us"].isna().all():
-        notes.append("The two sides have no year in common with both rates, so there is no ratio.")
+        notes.append(_("The two sides have no year in common with both rates, so there is no ratio."))
     return notes
 
 
@@ -293,7 +294,7 @@ def twin_chart(series: pd.DataFrame, title: str) -> alt.Chart:
         .mark_line(point=True)
         .encode(
             x=alt.X("year:O", title=None, axis=_YEAR_AXIS),
-            y=alt.Y("rate:Q", title="Rate per 100,000 residents"),
+            y=alt.Y("rate:Q", title=_("Rate per 100,000 residents")),
             color=alt.Color("side:N", title=None,
                             legend=alt.Legend(orient="top", direction="vertical", labelLimit=700)),
             tooltip=["year:O", "side:N", alt.Tooltip("rate:Q", format=",.1f"), alt.Tooltip("homicides:Q", format=",")],
