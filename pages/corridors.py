@@ -33,7 +33,7 @@ with st.sidebar:
     frames = YEARS[YEARS.index(year):] if year != YEARS[-1] else YEARS  # from the last year: replay them all
     frame = frame_player("corr_player", frames, str, _("Play year by year from the chosen year"))
     shown = frame or year
-    direction = st.radio(_("Direction"), cv.DIRECTIONS, key="corr_direction", format_func=cv.DIRECTION_LABELS.get,
+    direction = st.radio(_("Direction"), cv.DIRECTIONS, key="corr_direction", format_func=cv.direction_label,
                          horizontal=True)
     commodity = st.selectbox(_("Commodity"), cv.COMMODITIES, key="corr_commodity")
     everywhere = data.run("deployments_active_year", cv.deployment_params(shown))

@@ -6,13 +6,19 @@ import datetime as dt
 import altair as alt
 import pandas as pd
 
+from geo.i18n import _, format_number
 from geo.maps.corridors_deck import COMMODITY_COLOURS, COUNTRY_COLOURS, COUNTRY_LABELS
 from geo.maps.palette import rgb_hex
 from geo.views.ports import csv_with_header
 
 ANY = "any"
 DIRECTIONS = (ANY, "SB", "NB")
-DIRECTION_LABELS = {ANY: "any", "NB": "northbound (NB)", "SB": "southbound (SB)"}
+def direction_label(direction: str) -> str:
+    """What the direction control shows, in the active language."""
+    return {ANY: _("any"), "NB": _("northbound (NB)"), "SB": _("southbound (SB)")}[direction]
+
+
+
 COMMODITIES = (ANY, *COMMODITY_COLOURS)
 COUNTRIES = ["US", "MX"]  # a joint 'US/MX' row matches either
 WHOLE_BORDER = "all"
@@ -40,11 +46,11 @@ def deployment_params(year: int, state: str = WHOLE_BORDER, with_tolerance: bool
 
 
 def filters_text(year: int, direction: str, commodity: str) -> str:
-    parts = [f"active in {year}"]
+    parts = [_("active in {year}").format(year=year)]
     if direction != ANY:
-        parts.append(DIRECTION_LABELS[direction])
+        parts.append(direction_label(direction))
     if commodity != ANY:
-        parts.append(f"carrying {commodity}")
+        parts.append(_("carrying {commodity}").format(commodity=commodity))
     return ", ".join(parts)
 
 
@@ -102,7 +108,7 @@ def state_options(rows: pd.DataFrame) -> dict[str, str]:
     """'all' plus every state with a located deployment this year: US states, then Mexican, by name."""
     located = rows.dropna(subset=["state_key"]).drop_duplicates("state_key")
     located = located.assign(mx=located["state_key"].str.startswith("MX-")).sort_values(["mx", "state_name"])
-    return {WHOLE_BORDER: "whole border",
+    return {WHOLE_BORDER: _("whole border"),
             **{r.state_key: f"{r.state_name} ({r.state_key[:2]})" for r in located.itertuples(index=False)}}
 
 
@@ -135,31 +141,33 @@ def totals_by_country(rows: pd.DataFrame, where: str, year: int) -> list[dict]:
         mine = rows[rows["country"] == country]
         label = COUNTRY_LABELS[country]
         if mine.empty:
-            cards.append({"label": label, "value": "none", "notes": [f"No {label} deployment {where} in {year}."]})
+            cards.append({"label": label, "value": _("none"), "notes": [
+                _("No {country} deployment {where} in {year}.").format(country=label, where=where, year=year)]})
             continue
         counted = mine[mine["counts_in_total"]]
-        notes = [f"Counted: {', '.join(sorted(counted['deployment_id']))}."]
+        notes = [_("Counted: {ids}.").format(ids=", ".join(sorted(counted["deployment_id"])))]
         skipped = mine[~mine["counts_in_total"]]
         if not skipped.empty:
-            notes.append("Not counted (its figure is already inside another): "
+            notes.append(_("Not counted (its figure is already inside another):") + " "
                          + "; ".join(f"{r.deployment_id} ({r.not_counted_because})" for r in skipped.itertuples()))
         no_figure = counted.loc[counted["personnel"].isna(), "deployment_id"]
         if len(no_figure):
-            notes.append(f"{len(no_figure)} counted row(s) have no personnel figure (a gap, not zero): "
-                         + ", ".join(sorted(no_figure)) + ".")
+            notes.append(_("{n} counted row(s) have no personnel figure (a gap, not zero): {ids}.").format(
+                n=len(no_figure), ids=", ".join(sorted(no_figure))))
         opened = counted[counted["open_ended"]]
         if len(opened):
             part = opened["personnel"].sum(min_count=1)
-            notes.append(f"Open-ended (started before {year}, no known end): "
-                         f"{', '.join(sorted(opened['deployment_id']))}; "
-                         + (f"{int(part):,} of this total." if not pd.isna(part) else "no figure."))
+            notes.append(_("Open-ended (started before {year}, no known end): {ids};").format(
+                year=year, ids=", ".join(sorted(opened["deployment_id"]))) + " "
+                + (_("{n} of this total.").format(n=format_number(int(part))) if not pd.isna(part) else _("no figure.")))
         value = counted["personnel"].sum(min_count=1)
-        cards.append({"label": label, "value": "no figure" if pd.isna(value) else f"{int(value):,}", "notes": notes})
+        cards.append({"label": label, "value": _("no figure") if pd.isna(value) else format_number(int(value)),
+                      "notes": notes})
     joint = rows[rows["country"] == "US/MX"]
     if not joint.empty:
-        cards.append({"label": COUNTRY_LABELS["US/MX"], "value": f"{len(joint)} row(s)",
-                      "notes": ["Joint rows are listed, not added to either country: "
-                                + ", ".join(joint["deployment_id"]) + "."]})
+        cards.append({"label": COUNTRY_LABELS["US/MX"], "value": _("{n} row(s)").format(n=len(joint)),
+                      "notes": [_("Joint rows are listed, not added to either country: {ids}.").format(
+                          ids=", ".join(joint["deployment_id"]))]})
     return cards
 
 
@@ -173,8 +181,8 @@ def border_wide_note(everywhere: pd.DataFrame, state_name: str, year: int) -> st
         + (f"{int(r.personnel):,}" if not pd.isna(r.personnel) else "no figure") + ")"
         for r in wide.itertuples(index=False)
     )
-    return (f"Also active in {year} but not tied to any state, so not in the {state_name} figures: {listed}. "
-            "Pick 'whole border' to count them.")
+    return _("Also active in {year} but not tied to any state, so not in the {state} figures: {listed}. Pick 'whole "
+             "border' to count them.").format(year=year, state=state_name, listed=listed)
 
 
 # ------------------------------------------------------------------ timeline
