@@ -71,7 +71,7 @@ with st.sidebar:
 
 link_state.show_notices(st.session_state.ba_notices)
 st.session_state.ba_notices = []
-st.warning(ba.ASSOCIATION, icon=":material/balance:")
+st.warning(ba.association(), icon=":material/balance:")
 st.markdown(ba.deployment_summary(row))
 st.caption(ba.coverage_rule(row, radius))
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from geo.i18n import _, format_number
+from geo.months import short
 from geo.numbers import full
 from geo.store import provenance
 
@@ -29,6 +31,17 @@ ASSOCIATION = (
     "Other things changed at the same time (other operations, cartel conflicts, economic cycles, policy on "
     "asylum and expulsions), and nothing here estimates what would have happened without it."
 )
+
+
+def association() -> str:
+    """ASSOCIATION in the active language."""
+    return _("This compares the periods before and after a deployment began: an **association, not an effect "
+             "estimate**. Other things changed at the same time (other operations, cartel conflicts, economic cycles, "
+             "policy on asylum and expulsions), and nothing here estimates what would have happened without it.")
+
+
+def _steps(unit: str) -> str:
+    return _("years") if unit == YEAR else _("months")
 
 
 @dataclass(frozen=True)
@@ -75,10 +88,11 @@ class Comparison:
 
 def deployment_summary(row: pd.Series) -> str:
     """One line on the deployment: operation, force, period (with its precision), personnel, sources."""
-    personnel = "no figure in the sources" if pd.isna(row["personnel"]) else f"{int(row['personnel']):,}"
-    return (f"**{row['operation']}** ({row['country']}) — {row['force']}. **{row['period_label']}** (start known to "
-            f"the {row['start_precision']}). Personnel: {personnel}. Sources: {row['sources']} (confidence: "
-            f"{row['confidence']}).")
+    personnel = _("no figure in the sources") if pd.isna(row["personnel"]) else format_number(int(row["personnel"]))
+    return _("**{operation}** ({country}) — {force}. **{period}** (start known to the {precision}). Personnel: "
+             "{personnel}. Sources: {sources} (confidence: {confidence}).").format(
+        operation=row["operation"], country=row["country"], force=row["force"], period=row["period_label"],
+        precision=row["start_precision"], personnel=personnel, sources=row["sources"], confidence=row["confidence"])
 
 
 def end_period(row: pd.Series, unit: str):
@@ -178,33 +192,38 @@ def compare(frame: pd.DataFrame) -> Comparison:
 
 
 def period_text(period, unit: str) -> str:
-    return str(period) if unit == YEAR else f"{period:%b %Y}"
+    return str(period) if unit == YEAR else short(period)
 
 
 def value_text(value: float | None, unit_of_value: str) -> str:
     if value is None or pd.isna(value):
-        return "no data"
-    return f"{value:,.1f}" if "100,000" in unit_of_value else full(value)
+        return _("no data")
+    return format_number(value, 1) if "100,000" in unit_of_value else full(value)
 
 
 def comparison_text(comparison: Comparison, frame: pd.DataFrame, unit: str, unit_of_value: str) -> str:
     """'Mean of the 24 months before (Mar 2006 – Feb 2008): 1,234 (24 of 24 with data) → …' as one sentence."""
-    steps = f"{unit}s"
+    steps = _steps(unit)
 
     def side(phase: str, mean: float | None, used: int) -> str:
         span = frame[frame["phase"] == phase]["period"]
-        return (f"the {comparison.k} {steps} {phase} ({period_text(span.iloc[0], unit)} – "
-                f"{period_text(span.iloc[-1], unit)}): **{value_text(mean, unit_of_value)}** "
-                f"({used} of {comparison.k} {steps} with data)")
+        template = (_("the {k} {steps} before ({first} – {last}): **{mean}** ({used} of {k} {steps} with data)")
+                    if phase == BEFORE else
+                    _("the {k} {steps} after ({first} – {last}): **{mean}** ({used} of {k} {steps} with data)"))
+        return template.format(k=comparison.k, steps=steps, first=period_text(span.iloc[0], unit),
+                               last=period_text(span.iloc[-1], unit), mean=value_text(mean, unit_of_value), used=used)
 
     start = frame.loc[frame["phase"] == START, "period"].iloc[0]
-    text = (f"Mean of {side(BEFORE, comparison.before_mean, comparison.before_used)}; mean of "
-            f"{side(AFTER, comparison.after_mean, comparison.after_used)}.")
+    text = _("Mean of {before}; mean of {after}.").format(
+        before=side(BEFORE, comparison.before_mean, comparison.before_used),
+        after=side(AFTER, comparison.after_mean, comparison.after_used))
     if comparison.change_pct is not None:
-        text += f" Change: **{comparison.change_pct:+.0f} %**."
+        text += " " + _("Change: **{change} %**.").format(change=f"{comparison.change_pct:+.0f}")
     else:
-        text += " No change can be stated: one side has no figure."
-    return text + f" The start {unit} ({period_text(start, unit)}) is drawn but counted in neither mean."
+        text += " " + _("No change can be stated: one side has no figure.")
+    start_text = (_("The start year ({period}) is drawn but counted in neither mean.") if unit == YEAR else
+                  _("The start month ({period}) is drawn but counted in neither mean."))
+    return text + " " + start_text.format(period=period_text(start, unit))
 
 
 def gaps_text(frame: pd.DataFrame, unit: str) -> str | None:
@@ -214,10 +233,13 @@ def gaps_text(frame: pd.DataFrame, unit: str) -> str | None:
         return None
     partial = missing[missing["reported"] > 0]
     names = ", ".join(period_text(p, unit) for p in missing["period"].head(6))
-    more = f" and {len(missing) - 6} more" if len(missing) > 6 else ""
-    text = f"{len(missing)} {unit}(s) with no figure, drawn as gaps (not zero): {names}{more}."
+    more = _(" and {n} more").format(n=len(missing) - 6) if len(missing) > 6 else ""
+    template = (_("{n} year(s) with no figure, drawn as gaps (not zero): {names}{more}.") if unit == YEAR else
+                _("{n} month(s) with no figure, drawn as gaps (not zero): {names}{more}."))
+    text = template.format(n=len(missing), names=names, more=more)
     if not partial.empty:
-        text += (f" In {len(partial)} of them only some of the covered places reported: no partial sum is shown.")
+        text += " " + _("In {n} of them only some of the covered places reported: no partial sum is shown.").format(
+            n=len(partial))
     return text
 
 
@@ -242,17 +264,18 @@ def coverage_rule(deployment: pd.Series, radius_km: int) -> str:
     """How the covered places were chosen, in words (the named queries apply the same rules)."""
     scope = deployment["scope"]
     if scope == "border":
-        return ("Border-wide: all nine southwest Border Patrol sectors, the 38 Mexican municipios on the line "
-                "(within 1 km of it) and every port of entry.")
+        return _("Border-wide: all nine southwest Border Patrol sectors, the 38 Mexican municipios on the line "
+                 "(within 1 km of it) and every port of entry.")
     if deployment["geojson"] is None:
-        return "No place: the sources give this row no coordinate or state, so nothing can be matched to it."
+        return _("No place: the sources give this row no coordinate or state, so nothing can be matched to it.")
     if scope == "state":
-        return (f"State-wide ({deployment['state_name']}): its municipios, the ports whose state it is, and the "
-                "Border Patrol sectors with at least 5 % of their drawn area in it (a US state) or across the line "
-                "from it (a Mexican state).")
-    where = "representative point" if scope == "region" else f"{scope} point"
-    return (f"Everything within {radius_km} km of its {where} ({deployment['location']}), distances measured in "
-            "NAD83 / Conus Albers (EPSG:5070): sectors (border-county approximation), Mexican municipios, ports.")
+        return _("State-wide ({state}): its municipios, the ports whose state it is, and the Border Patrol sectors "
+                 "with at least 5 % of their drawn area in it (a US state) or across the line from it (a Mexican "
+                 "state).").format(state=deployment["state_name"])
+    where = _("representative point") if scope == "region" else _("{scope} point").format(scope=scope)
+    return _("Everything within {km} km of its {where} ({location}), distances measured in NAD83 / Conus Albers "
+             "(EPSG:5070): sectors (border-county approximation), Mexican municipios, ports.").format(
+        km=radius_km, where=where, location=deployment["location"])
 
 
 def measure_label(outcome: str, measure: str | None = None) -> str:
