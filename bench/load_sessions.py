@@ -59,6 +59,10 @@ class Stats:
         self.errors: list[str] = []
         self.changes = 0
 
+    @property
+    def reruns(self) -> int:
+        return len(self.page_loads) + self.changes
+
 
 class Session:
     """One visitor over Streamlit's websocket protocol."""
@@ -184,6 +188,11 @@ class MemorySampler(threading.Thread):
         super().__init__(daemon=True)
         self.pid, self.samples, self.running = pid, [], True
 
+    def cpu_seconds(self) -> float:
+        """User + system CPU time of the server so far."""
+        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def rss_mb(self) -> float:
         status = Path(f"/proc/{self.pid}/status").read_text()
         return int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024
@@ -262,6 +271,7 @@ def report(warm: Stats, url: str, pid: int | None, opts) -> None:
     sampler = MemorySampler(pid) if pid else None
     time.sleep(3)
     before = sampler.rss_mb() if sampler else float("nan")
+    cpu_before = sampler.cpu_seconds() if sampler else float("nan")
     if sampler:
         sampler.start()
     stats = Stats()
@@ -276,6 +286,7 @@ def report(warm: Stats, url: str, pid: int | None, opts) -> None:
     started = time.time()
     asyncio.run(everything())
     ran = time.time() - started
+    cpu = (sampler.cpu_seconds() if sampler else float("nan")) - cpu_before
     time.sleep(opts.settle)
     if sampler:
         sampler.running = False
@@ -292,6 +303,8 @@ def report(warm: Stats, url: str, pid: int | None, opts) -> None:
     print(f"| page open (protocol), p50 / p95 ms | {_pct(stats.page_loads, 50):.0f} / {_pct(stats.page_loads, 95):.0f} |")
     print(f"| browser page to map, p50 / p95 ms (n={len(stats.browser_loads)}) | {_pct(stats.browser_loads, 50):.0f} / "
           f"{_pct(stats.browser_loads, 95):.0f} |")
+    print(f"| reruns served (page opens + changes), per second | {stats.reruns}, {stats.reruns / ran:.1f} |")
+    print(f"| server CPU per rerun (ms), CPU busy | {cpu / max(1, stats.reruns) * 1000:.0f}, {cpu / ran:.0%} of one core |")
     print(f"| server memory before / peak / after (MB) | {before:.0f} / {peak:.0f} / {after:.0f} |")
     print(f"| per extra session (MB) | {(peak - before) / max(1, opts.sessions + opts.browsers):.1f} |")
     for error in stats.errors[:20]:
