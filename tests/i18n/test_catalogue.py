@@ -121,3 +121,16 @@ def test_no_translation_hidden_inside_an_f_string():
     offenders = [f"{path.relative_to(PROJECT_ROOT)}:{n}" for folder in SOURCES
                  for path in sorted((PROJECT_ROOT / folder).rglob("*.py")) for n in _f_strings_calling_underscore(path)]
     assert not offenders, "write _(\"… {x}\").format(x=…) instead: " + ", ".join(offenders)
+
+
+def test_column_headings_stay_distinct_in_spanish():
+    """Two headings that fall on one Spanish word would give a table duplicate columns (pyarrow refuses them)."""
+    from geo.views import overview, violence
+    from geo.views.explorer import screen
+
+    try:
+        i18n.set_language("es")
+        for headers in (overview.catalogue_headers(), violence.ranking_headers(), screen.summary_headers()):
+            assert len(set(headers.values())) == len(headers), headers
+    finally:
+        i18n.set_language("en")
