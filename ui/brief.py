@@ -99,15 +99,20 @@ def _map_png(slug: str, radius_km: int, year: int, within_km: int, lang: str, _p
 def _briefing(pack: Pack) -> None:
     """Title, period, date and link; the map with its legend; key numbers and scorecard; definitions; sources."""
     link = f"{pack.share_link}&brief=1"
+    # Translated outside the f-strings: Babel cannot extract a _("…") written inside one.
+    briefing, made, reproduce = _("Briefing"), _("Made {made}").format(made=pack.made_text), _("Reproduce")
+    map_alt, key_numbers, scorecard = _("Map: {title}").format(title=pack.title), \
+        _("Key numbers: United States | Mexico"), _("Outcome scorecard")
+    definitions_h, sources_h, cited_h = _("Definitions"), _("Sources and licences"), _("Cited in the figures")
     head = (
-        f'<div class="atlas-brief-block"><h2 style="margin:0 0 .2em 0">{escape(_("Briefing"))}: '
+        f'<div class="atlas-brief-block"><h2 style="margin:0 0 .2em 0">{escape(briefing)}: '
         f"{escape(pack.title)}</h2><div>{escape(pack.period)}</div>"
-        f'<div style="color:#555;font-size:0.9em">{escape(_("Made {made}").format(made=pack.made_text))} · '
-        f'{escape(_("Reproduce"))}: <a href="{escape(link)}">{escape(link)}</a></div></div>'
+        f'<div style="color:#555;font-size:0.9em">{escape(made)} · '
+        f'{escape(reproduce)}: <a href="{escape(link)}">{escape(link)}</a></div></div>'
     )
     src = _map_png(pack.slug, pack.radius_km, pack.year, pack.within_km, pack.lang, pack)
     picture = (f'<div class="atlas-brief-map"><img src="{src}" '
-               f'alt="{escape(_("Map: {title}").format(title=pack.title))}"/></div>')
+               f'alt="{escape(map_alt)}"/></div>')
     definitions = "".join(f"<dt><b>{escape(k)}</b></dt><dd>{escape(v)}</dd>" for k, v in pack.definitions())
     sources = "".join(
         f"<li><b>{escape(s.title)}</b>: {escape(s.publisher)} — {escape(s.vintage)} ({escape(s.licence)}) "
@@ -118,16 +123,16 @@ def _briefing(pack: Pack) -> None:
         with st.container(key="atlas_brief_exit"):
             st.button(_("Leave the briefing view"), on_click=_leave)
         st.markdown(picture, unsafe_allow_html=True)
-        st.markdown(f"#### {_('Key numbers: United States | Mexico')}")
+        st.markdown(f"#### {key_numbers}")
         st.markdown(tables.summary_html(pack.rows), unsafe_allow_html=True)
-        st.markdown(f"#### {_('Outcome scorecard')}")
+        st.markdown(f"#### {scorecard}")
         st.markdown(tables.scorecard_html(pack.scorecard), unsafe_allow_html=True)
         st.markdown(
             f'<div class="atlas-brief-block" style="font-size:0.85em"><p>{escape(pack.view.method.replace("*", ""))}'
-            f"</p><h4>{escape(_('Definitions'))}</h4><dl>{definitions}</dl>"
-            f"<h4>{escape(_('Sources and licences'))}</h4><ul>{sources}</ul>"
-            f"<h4>{escape(_('Cited in the figures'))}</h4><ul>{cited}</ul><p>{escape(fence.credit())}</p>"
-            f"<p>{escape(_('Made {made}').format(made=pack.made_text))} · {escape(link)}</p></div>",
+            f"</p><h4>{escape(definitions_h)}</h4><dl>{definitions}</dl>"
+            f"<h4>{escape(sources_h)}</h4><ul>{sources}</ul>"
+            f"<h4>{escape(cited_h)}</h4><ul>{cited}</ul><p>{escape(fence.credit())}</p>"
+            f"<p>{escape(made)} · {escape(link)}</p></div>",
             unsafe_allow_html=True,
         )
 

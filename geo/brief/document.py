@@ -271,7 +271,7 @@ def write_pdf(pack: Pack) -> bytes:
     with layout.rendering():
         figures = pages(pack)
         with PdfPages(out, metadata={
-            "Title": f"{APP} — {_('Briefing pack')}: {pack.title}",
+            "Title": "{app} — {pack}: {title}".format(app=APP, pack=_("Briefing pack"), title=pack.title),
             "Author": APP,
             "Subject": pack.period,
             "Keywords": pack.share_link,

@@ -228,7 +228,7 @@ def draw_legend(fig: Figure, pack: Pack, m: MapLayers, x: float = LEGEND_X, y: f
     for line in wrap(legend.title, width, 9, bold=True):
         put(fig, x, y, line, 9, bold=True)
         y += layout.line_height(9)
-    for line in wrap(f"{legend.units} · {_('year')} {legend.period}", width, 7.5):
+    for line in wrap(" ".join([legend.units, "·", _("year"), legend.period]), width, 7.5):
         put(fig, x, y, line, 7.5, colour=MUTED)
         y += layout.line_height(7.5)
     y += 0.06
