@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from geo.paths import DATA_DIR, shared_data_dir
+from geo.paths import DATA_DIR, data_location, shared_data_dir
 from geo.store import db, queries
 from geo.store.sql_guard import UnsafeSQL, check_select
 from geo.store.sql_limits import LimitExceeded, Limits, run_limited
@@ -50,7 +50,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_layers(args: argparse.Namespace) -> int:
-    manifest = db.load_manifest(Path(args.data))
+    manifest = db.load_manifest(data_location(args.data))
     rows = []
     for name, entry in sorted(manifest["layers"].items()):
         cover = entry.get("time_coverage") or {}
@@ -71,7 +71,7 @@ def cmd_layers(args: argparse.Namespace) -> int:
 
 def cmd_query(args: argparse.Namespace) -> int:
     params = dict(args.param or [])
-    _emit(queries.run(args.name, params, Path(args.data)), args.format)
+    _emit(queries.run(args.name, params, data_location(args.data)), args.format)
     return 0
 
 
@@ -100,11 +100,25 @@ def cmd_sql(args: argparse.Namespace) -> int:
                     memory_limit=args.memory)
     # Its own connection: the memory limit has to be set before the configuration is locked. A broken layer is
     # left out and explained only if the statement uses it.
-    con = db.open_connection(Path(args.data), memory_limit=limits.memory_limit, partial=True)
+    con = db.open_connection(data_location(args.data), memory_limit=limits.memory_limit, partial=True)
     try:
         _emit(run_limited(con, text, limits), args.format)
     finally:
         con.close()
+    return 0
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    from botocore.exceptions import BotoCoreError, ClientError
+
+    from geo.store.publish import publish
+
+    try:
+        lines = publish(Path(args.data), args.target)
+    except (ValueError, BotoCoreError, ClientError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print("\n".join(lines))
     return 0
 
 
@@ -144,7 +158,8 @@ def cmd_brief(args: argparse.Namespace) -> int:
 
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m geo", description="Border Corridors Atlas data tools")
-    top.add_argument("--data", default=str(DATA_DIR), help="folder with the layers and manifest.json")
+    top.add_argument("--data", default=str(DATA_DIR), help="folder (or s3://bucket/prefix) with the layers and "
+                     "manifest.json")
     sub = top.add_subparsers(dest="command", required=True)
 
     b = sub.add_parser("build", help="build the layers from the raw public files")
@@ -162,6 +177,10 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--param", action="append", type=_parse_param, help="k=v (lists as JSON: measures='[\"Trucks\"]')")
     q.add_argument("--format", choices=["csv", "json"], default="csv")
     q.set_defaults(func=cmd_query)
+
+    pub = sub.add_parser("publish", help="upload the build in --data to s3://bucket/prefix and check it there")
+    pub.add_argument("target", help="s3://bucket/prefix (credentials and endpoint from the environment)")
+    pub.set_defaults(func=cmd_publish)
 
     s = sub.add_parser("sql", help="read-only SQL over the layer views, under time, row and memory limits")
     s.add_argument("statement")
@@ -207,6 +226,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except duckdb.Error as exc:
-        reason = db.explain(exc, Path(args.data))
+        reason = db.explain(exc, data_location(args.data))
         print(f"error: {reason or str(exc).splitlines()[0]}", file=sys.stderr)
         return 2

@@ -7,6 +7,7 @@ can read or write anything else or change those settings.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -17,7 +18,8 @@ import duckdb
 import duckdb_extension_spatial
 
 from geo.checksum import sha256_of
-from geo.paths import DATA_DIR, MANIFEST_PATH
+from geo.paths import DATA_DIR, MANIFEST_NAME, is_remote
+from geo.store import remote
 
 SPATIAL_EXTENSION = (
     Path(duckdb_extension_spatial.__file__).parent / "extensions" / f"v{duckdb.__version__}" / "spatial.duckdb_extension"
@@ -31,20 +33,47 @@ _LAYER_FILE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,120}\.parquet$")
 _MISSING_VIEW = re.compile(r"Table with name (\w+) does not exist")
 
 _lock = threading.Lock()
-_connections: dict[Path, duckdb.DuckDBPyConnection] = {}
-_broken: dict[Path, dict[str, str]] = {}
+_connections: dict[Path | str, duckdb.DuckDBPyConnection] = {}
+_broken: dict[Path | str, dict[str, str]] = {}
 
 
 class LayerError(RuntimeError):
     """A layer file is missing, corrupt or does not match the manifest."""
 
 
-def load_manifest(data_dir: Path = DATA_DIR) -> dict:
-    path = data_dir / MANIFEST_PATH.name
+def _key(data_dir: Path | str) -> Path | str:
+    """A folder resolved, or an ``s3://`` location as it is."""
+    return data_dir if is_remote(data_dir) else Path(data_dir).resolve()
+
+
+def _join(data_dir: Path | str, name: str) -> str:
+    return f"{data_dir}/{name}" if is_remote(data_dir) else str(Path(data_dir) / name)
+
+
+def _manifest_text(data_dir: Path | str) -> str:
+    if is_remote(data_dir):
+        con = duckdb.connect(":memory:", config={"autoinstall_known_extensions": False,
+                                                 "autoload_known_extensions": False})
+        try:
+            remote.attach(con)
+            content = remote.read_bytes(con, _join(data_dir, MANIFEST_NAME))
+        except duckdb.Error as exc:
+            raise LayerError(f"manifest at {data_dir} cannot be read: {str(exc).splitlines()[0]}") from exc
+        finally:
+            con.close()
+        if content is None:
+            raise LayerError(f"no manifest at {data_dir}: publish a build there with `python -m geo publish`")
+        return content.decode("utf-8")
+    path = Path(data_dir) / MANIFEST_NAME
     try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise LayerError(f"no manifest at {path.name}: run `python -m geo build`") from exc
+
+
+def load_manifest(data_dir: Path | str = DATA_DIR) -> dict:
+    try:
+        manifest = json.loads(_manifest_text(data_dir))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise LayerError(f"manifest is not valid JSON ({exc}): rebuild it with `python -m geo build`") from exc
     layers = manifest.get("layers") if isinstance(manifest, dict) else None
@@ -53,7 +82,7 @@ def load_manifest(data_dir: Path = DATA_DIR) -> dict:
     return manifest
 
 
-def _file_problem(name: str, entry: dict, data_dir: Path) -> str | None:
+def _file_problem(name: str, entry: dict, data_dir: Path | str, con: duckdb.DuckDBPyConnection) -> str | None:
     """Why a manifest entry cannot be served (None when its file is there and matches)."""
     # The name becomes a view name and the file a path: a tampered manifest must not smuggle SQL or leave data_dir.
     if not _LAYER_NAME.match(name):
@@ -61,10 +90,17 @@ def _file_problem(name: str, entry: dict, data_dir: Path) -> str | None:
     file = entry.get("file")
     if not isinstance(file, str) or not _LAYER_FILE.match(file):
         return f"layer '{name}' names {str(file)[:60]!r} in the manifest, not a .parquet file inside the data folder"
-    path = data_dir / file
-    if not path.is_file():
-        return f"layer '{name}' file {file} is missing"
-    if sha256_of(path) != entry.get("sha256"):
+    if is_remote(data_dir):
+        content = remote.read_bytes(con, _join(data_dir, file))
+        if content is None:
+            return f"layer '{name}' file {file} is missing"
+        digest = hashlib.sha256(content).hexdigest()
+    else:
+        path = Path(data_dir) / file
+        if not path.is_file():
+            return f"layer '{name}' file {file} is missing"
+        digest = sha256_of(path)
+    if digest != entry.get("sha256"):
         return f"layer '{name}' file {file} does not match the manifest (changed or corrupt)"
     return None
 
@@ -74,25 +110,27 @@ def _sql_string(text: str) -> str:
 
 
 def open_connection(
-    data_dir: Path = DATA_DIR, memory_limit: str = DEFAULT_MEMORY_LIMIT, partial: bool = False
+    data_dir: Path | str = DATA_DIR, memory_limit: str = DEFAULT_MEMORY_LIMIT, partial: bool = False
 ) -> duckdb.DuckDBPyConnection:
     """A new locked-down connection with one view per manifest layer; ``memory_limit`` like '1GB'.
 
     A missing, corrupt or changed layer file raises ``LayerError``; with ``partial`` it is left out instead (its
     view does not exist, ``explain`` turns the resulting error into the reason) so the other layers still serve.
     """
-    data_dir = data_dir.resolve()
+    data_dir = _key(data_dir)
     manifest = load_manifest(data_dir)
     con = duckdb.connect(":memory:", config={"autoinstall_known_extensions": False, "autoload_known_extensions": False})
     if not SPATIAL_EXTENSION.exists():
         raise LayerError(f"DuckDB spatial extension not found for duckdb {duckdb.__version__}")
     con.execute(f"LOAD {_sql_string(str(SPATIAL_EXTENSION))}")
+    if is_remote(data_dir):
+        remote.attach(con)
     problems: dict[str, str] = {}
     for name, entry in sorted(manifest["layers"].items()):
-        problem = _file_problem(name, entry, data_dir)
+        problem = _file_problem(name, entry, data_dir, con)
         if problem is None:
             try:
-                con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet({_sql_string(str(data_dir / entry['file']))})")
+                con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet({_sql_string(_join(data_dir, entry['file']))})")
             except duckdb.Error as exc:
                 problem = f"layer '{name}' file {entry['file']} cannot be read: {str(exc).splitlines()[0]}"
         if problem and not partial:
@@ -107,35 +145,35 @@ def open_connection(
     except duckdb.Error as exc:
         raise ValueError(f"memory limit {memory_limit!r} not understood (use a size such as 512MB or 2GB)") from exc
     con.execute("SET temp_directory=''")
-    con.execute(f"SET allowed_directories=[{_sql_string(str(data_dir) + '/')}]")
+    con.execute(f"SET allowed_directories=[{_sql_string(str(data_dir) + '/')}]")  # a folder or an s3:// prefix
     con.execute("SET enable_external_access=false")
     con.execute("SET lock_configuration=true")
     return con
 
 
-def connection(data_dir: Path = DATA_DIR) -> duckdb.DuckDBPyConnection:
+def connection(data_dir: Path | str = DATA_DIR) -> duckdb.DuckDBPyConnection:
     """The shared connection for ``data_dir``; callers take a ``.cursor()`` per query (thread safety).
 
     Layers that cannot be served are left out (``broken_layers``), so one bad file costs only the panels that use it.
     """
-    key = data_dir.resolve()
+    key = _key(data_dir)
     with _lock:
         if key not in _connections:
             _connections[key] = open_connection(key, partial=True)
         return _connections[key]
 
 
-def broken_layers(data_dir: Path = DATA_DIR) -> dict[str, str]:
+def broken_layers(data_dir: Path | str = DATA_DIR) -> dict[str, str]:
     """``{layer: reason}`` for the layers the last connection to ``data_dir`` left out."""
-    return dict(_broken.get(data_dir.resolve(), {}))
+    return dict(_broken.get(_key(data_dir), {}))
 
 
-def explain(exc: Exception, data_dir: Path = DATA_DIR) -> LayerError | None:
+def explain(exc: Exception, data_dir: Path | str = DATA_DIR) -> LayerError | None:
     """The reason behind a query error on a left-out layer, as a ``LayerError`` (None for any other error)."""
     match = _MISSING_VIEW.search(str(exc))
     problem = broken_layers(data_dir).get(match.group(1)) if match else None
     return LayerError(problem) if problem else None
 
 
-def cursor(data_dir: Path = DATA_DIR) -> duckdb.DuckDBPyConnection:
+def cursor(data_dir: Path | str = DATA_DIR) -> duckdb.DuckDBPyConnection:
     return connection(data_dir).cursor()
