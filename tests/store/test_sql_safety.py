@@ -46,7 +46,8 @@ def test_cli_sql_refuses_writes(capsys):
 
 def test_cli_sql_and_query_output(capsys):
     assert main(["sql", "SELECT count(*) AS n FROM ports", "--format", "json"]) == 0
-    assert capsys.readouterr().out.strip() == '[{"n":28}]'
+    rows = __import__("pyarrow.parquet").parquet.read_metadata(DATA_DIR / "ports.parquet").num_rows
+    assert capsys.readouterr().out.strip() == f'[{{"n":{rows}}}]'  # the layer's own count, whatever the release
     args = ["query", "top_ports", "--param", "start=2018-01-01", "--param", "end=2018-01-01",
             "--param", 'measures=["Pedestrians"]', "--param", 'states=["TX"]', "--param", "limit=1"]
     assert main(args) == 0
