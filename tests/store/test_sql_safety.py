@@ -1,8 +1,10 @@
 """The analyst SQL path: one SELECT over the layer views, nothing that writes or reads other files."""
 import duckdb
+import pyarrow.parquet as pq
 import pytest
 
 from geo.cli import main
+from geo.paths import DATA_DIR
 from geo.store import db
 from geo.store.sql_guard import UnsafeSQL, check_select
 
@@ -46,7 +48,7 @@ def test_cli_sql_refuses_writes(capsys):
 
 def test_cli_sql_and_query_output(capsys):
     assert main(["sql", "SELECT count(*) AS n FROM ports", "--format", "json"]) == 0
-    rows = __import__("pyarrow.parquet").parquet.read_metadata(DATA_DIR / "ports.parquet").num_rows
+    rows = pq.read_metadata(DATA_DIR / "ports.parquet").num_rows
     assert capsys.readouterr().out.strip() == f'[{{"n":{rows}}}]'  # the layer's own count, whatever the release
     args = ["query", "top_ports", "--param", "start=2018-01-01", "--param", "end=2018-01-01",
             "--param", 'measures=["Pedestrians"]', "--param", 'states=["TX"]', "--param", "limit=1"]
