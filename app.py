@@ -3,8 +3,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from geo.maps import leaflet_assets
 from geo.i18n import _
+from geo.maps import leaflet_assets
 from ui import auth, data, language
 
 st.set_page_config(page_title="Border Corridors Atlas", page_icon=str(Path(__file__).parent / "assets" / "favicon.png"), layout="wide")

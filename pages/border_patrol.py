@@ -15,7 +15,7 @@ MEASURES = bp.measures()
 SECTORS = data.run("sectors_list")["sector"].tolist()
 
 # First visit: seed measure, fiscal year and sector from the share link; a bad value falls back with a notice.
-if "bp_measure" not in st.session_state:
+if not {"bp_measure", "bp_sector", "bp_notices"} <= set(st.session_state.keys()):  # a cut-short first run too
     st.session_state.bp_measure, n1 = url_state.parse_choice("measure", link_state.raw("measure"), list(MEASURES),
                                                              bp.DEFAULT_MEASURE)
     st.session_state.bp_sector, n2 = url_state.parse_choice("sector", link_state.raw("sector"), SECTORS,

@@ -14,7 +14,7 @@ import urllib.request
 
 import pytest
 
-from tests.ui.conftest import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS
+from tests.ui.conftest import SCREENSHOTS
 from tests.ui.test_browser_pages import wait_for_app, wait_for_drawn_map
 
 from .stack import hosted_stack, require_caddy
@@ -25,20 +25,6 @@ def stack():
     require_caddy()
     with hosted_stack() as urls:
         yield urls
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not os.path.exists(CHROMIUM):
-        if os.environ.get("CI"):
-            pytest.fail("chromium is missing in CI: scripts/ensure-chromium.sh should have installed it")
-        pytest.skip("Debian chromium not installed (run scripts/ensure-chromium.sh)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
 
 
 def _get(url: str, headers: dict | None = None, data: bytes | None = None, method: str | None = None):

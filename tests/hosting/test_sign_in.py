@@ -19,7 +19,6 @@ from tests.ui.test_browser_pages import wait_for_app, wait_for_drawn_map
 from ui import auth
 
 from .stack import free_port, hosted_stack, require_caddy
-from .test_proxy import browser  # noqa: F401 (the module-scoped chromium fixture)
 
 USER = {"sub": "ana", "name": "Ana Analyst", "email": "ana@example.org"}
 

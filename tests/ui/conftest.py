@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import contextlib
-import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -13,12 +11,8 @@ import urllib.request
 import pytest
 
 from geo.paths import PROJECT_ROOT
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: F401  (one place; other test folders import them here)
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 SCREENSHOTS = PROJECT_ROOT / "artifacts" / "screenshots"
 
 
@@ -67,18 +61,6 @@ def server_url():
         yield url
 
 
-@pytest.fixture(scope="session")
-def browser():
-    if not os.path.exists(CHROMIUM):
-        if os.environ.get("CI"):
-            pytest.fail("chromium is missing in CI: scripts/ensure-chromium.sh should have installed it")
-        pytest.skip("Debian chromium not installed (run scripts/ensure-chromium.sh)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
 
 
 def _benign_probe(url: str) -> bool:
