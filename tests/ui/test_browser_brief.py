@@ -27,6 +27,7 @@ def _open_briefing(page, server_url):
 
 def test_briefing_view_hides_sidebar_and_widgets(page, server_url):
     _open_briefing(page, server_url)
+    page.get_by_text("Sources and licences").first.wait_for(timeout=60_000)  # the block streams in after the map
     page.screenshot(path=str(SCREENSHOTS / "explorer_brief.png"))
     assert page.locator('[data-testid="stSidebar"]').is_hidden()
     assert page.locator('[data-testid="stSelectbox"]').first.is_hidden()
