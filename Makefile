@@ -23,7 +23,8 @@ build: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(PY) bench/bench_ports.py
-	if [ -f bench/bench_city_violence.py ]; then $(PY) bench/bench_city_violence.py; fi
+	$(PY) bench/bench_city_violence.py
+	$(PY) bench/bench_explorer.py
 	$(PY) bench/bench_corridors.py
 	$(PY) bench/bench_border_patrol.py
 

@@ -51,7 +51,8 @@ def ours_payload(year: int) -> str:
 def ours_rerun(year: int) -> str:
     """Everything the server does for the map on a year change, up to the component's JSON arguments."""
     rates = queries.run("homicide_rates_year", {"measure": MEASURE, "year": year, "min_population": 0})
-    m, _ = violence_view.build_map(rates, MEASURE, year)
+    outlines = queries.run("homicide_map_year", {"measure": MEASURE, "year": year})  # the page's second query
+    m, _ = violence_view.build_map(outlines, rates, MEASURE, year)
     m.get_root().render()  # what st_folium does first
     args = {"script": _get_map_string(m), "html": _get_html(m), "header": _get_header(m)}
     return json.dumps(args)
