@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from geo.build.border_states import MX_BORDER_STATES, US_BORDER_STATES, US_NAME_TO_FIPS, US_POSTAL_TO_FIPS
+from geo.build.layers.homicides.measures import HOMICIDE_MEASURES
 
 MX_STATES = MX_BORDER_STATES  # INEGI 2 → name (Natural Earth spelling)
 US_STATES = US_BORDER_STATES  # FIPS 2 → name
@@ -71,6 +72,25 @@ def _point(points: dict, country: str, admin1: str, name: str) -> tuple[float | 
     if hit is None:
         return None, None, None
     return hit[0], hit[1], f"{NE_POINT} ({name}, {admin1})"
+
+
+def municipio_year_row(
+    code: str, name: str, year: int, count: int, pop: int | None, pop_source: str, measure: str, source: str,
+    **fields,
+) -> dict:
+    """One full-year INEGI row for a municipio of occurrence, rate computed on CONAPO (the two INEGI measures share
+    it); ``fields`` adds or overrides the source-specific columns (listed_in_source, source_place, notes)."""
+    return {
+        "country": "MX", "code": code, "name": name, "place": name, "source_place": None, "state_code": code[:2],
+        "geo_level": "municipality", "geo_level_detail": "municipality of occurrence",
+        "year": year, "period": FULL_YEAR, "months": 12, "homicides": count, "population": pop,
+        "rate_per_100k": count / pop * PER if pop else None,
+        "measure": measure, "measure_detail": HOMICIDE_MEASURES[measure]["label"],
+        "rate_basis": RATE_COMPUTED if pop else "no rate: no CONAPO population for this municipio-year",
+        "population_source": pop_source if pop else None, "source": source, "confidence": None,
+        "listed_in_source": True, "notes": None, "lon": None, "lat": None, "point_source": None,
+        **fields,
+    }
 
 
 def _frame(records: list[dict]) -> pd.DataFrame:

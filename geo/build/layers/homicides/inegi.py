@@ -3,8 +3,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from geo.build.layers.homicides.common import FULL_YEAR, MX_STATES, PER, RATE_COMPUTED, _frame, conapo_long
-from geo.build.layers.homicides.measures import HOMICIDE_MEASURES
+from geo.build.layers.homicides.common import (
+    MX_STATES,
+    _frame,
+    conapo_long,
+    municipio_year_row,
+)
 from geo.build.report import BuildReport
 from geo.build.sources import inegi_homicides
 
@@ -15,6 +19,9 @@ INEGI_SOURCE = (
 
 
 # ---------------------------------------------------------------- INEGI
+
+
+NOT_LISTED = "Not listed in the INEGI file for this year: no homicide registered (0)."
 
 
 def inegi_rows(
@@ -73,35 +80,12 @@ def inegi_rows(
                     f"were registered under {names[code]} in {year})"
                 )
             records.append(
-                {
-                    "country": "MX",
-                    "code": code,
-                    "name": names[code],
-                    "place": names[code],
-                    "source_place": listed.loc[key, "name"] if is_listed else None,
-                    "state_code": code[:2],
-                    "geo_level": "municipality",
-                    "geo_level_detail": "municipality of occurrence",
-                    "year": year,
-                    "period": FULL_YEAR,
-                    "months": 12,
-                    "homicides": count,
-                    "population": pop,
-                    "rate_per_100k": count / pop * PER if pop else None,
-                    "measure": "inegi_deaths",
-                    "measure_detail": HOMICIDE_MEASURES["inegi_deaths"]["label"],
-                    "rate_basis": RATE_COMPUTED if pop else "no rate: no CONAPO population for this municipio-year",
-                    "population_source": pop_source if pop else None,
-                    "source": INEGI_SOURCE,
-                    "confidence": None,
-                    "listed_in_source": is_listed,
-                    "notes": None if is_listed else (
-                        "Not listed in the INEGI file for this year: no homicide registered (0)."
-                    ),
-                    "lon": None,
-                    "lat": None,
-                    "point_source": None,
-                }
+                municipio_year_row(
+                    code, names[code], year, count, pop, pop_source, "inegi_deaths", INEGI_SOURCE,
+                    source_place=listed.loc[key, "name"] if is_listed else None,
+                    listed_in_source=is_listed,
+                    notes=None if is_listed else NOT_LISTED,
+                )
             )
 
     if len(unspecified):

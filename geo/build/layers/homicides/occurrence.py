@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from geo.build.layers.homicides.common import FULL_YEAR, MX_STATES, PER, RATE_COMPUTED, _frame, conapo_long
-from geo.build.layers.homicides.measures import HOMICIDE_MEASURES
+from geo.build.layers.homicides.common import (
+    MX_STATES,
+    _frame,
+    conapo_long,
+    municipio_year_row,
+)
 from geo.build.report import BuildReport
 
 MEASURE = "inegi_occurrence"
@@ -89,33 +93,10 @@ def occurrence_rows(
             pop_source = f"CONAPO {code} {names[code]} + {extra}, mid-year {year} (split off later; counted with " \
                          f"{names[code]} in {year})"
         records.append(
-            {
-                "country": "MX",
-                "code": code,
-                "name": names[code],
-                "place": names[code],
-                "source_place": None,
-                "state_code": code[:2],
-                "geo_level": "municipality",
-                "geo_level_detail": "municipality of occurrence",
-                "year": year,
-                "period": FULL_YEAR,
-                "months": 12,
-                "homicides": count,
-                "population": pop,
-                "rate_per_100k": count / pop * PER if pop else None,
-                "measure": MEASURE,
-                "measure_detail": HOMICIDE_MEASURES[MEASURE]["label"],
-                "rate_basis": RATE_COMPUTED if pop else "no rate: no CONAPO population for this municipio-year",
-                "population_source": pop_source if pop else None,
-                "source": OCCURRENCE_SOURCE,
-                "confidence": None,
-                "listed_in_source": True,
-                "notes": _moved_note(moved, names, code, year),
-                "lon": None,
-                "lat": None,
-                "point_source": None,
-            }
+            municipio_year_row(
+                code, names[code], year, count, pop, pop_source, MEASURE, OCCURRENCE_SOURCE,
+                notes=_moved_note(moved, names, code, year),
+            )
         )
     for r in moved.itertuples(index=False):
         report.note(
