@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from .conftest import SCREENSHOTS
-from .test_browser_pages import screen_offset, wait_for_app, wait_for_drawn_map
+from .test_browser_pages import click_map_until, screen_offset, wait_for_app, wait_for_drawn_map
 
 
 @pytest.mark.parametrize("width,height", [(1366, 768), (1600, 1000)])
@@ -38,16 +38,7 @@ def test_clicking_a_municipio_recentres_the_explorer(page, server_url):
     zone = focus.zone(focus.resolve("arizona-sonora"), 100)
     view = explorer_deck.view_for(zone.box)
     dx, dy = screen_offset(-110.55, 30.85, view.longitude, view.latitude, view.zoom)  # inside Imuris, Sonora
-    box = canvas.bounding_box()
-    heading = page.get_by_text("Point 30.", exact=False).first
-    for _ in range(3):  # deck.gl picks from its last drawn frame: on a loaded machine a first click can come early
-        page.mouse.click(box["x"] + box["width"] / 2 + dx, box["y"] + box["height"] / 2 + dy)
-        try:
-            heading.wait_for(timeout=20_000)
-            break
-        except Exception:  # noqa: BLE001
-            wait_for_app(page)
-    heading.wait_for(timeout=20_000)
+    click_map_until(page, canvas, dx, dy, page.get_by_text("Point 30.", exact=False), "explorer_click")
     wait_for_app(page)
     wait_for_drawn_map(page)
     page.screenshot(path=str(SCREENSHOTS / "explorer_clicked.png"))

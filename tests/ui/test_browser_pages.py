@@ -1,6 +1,7 @@
 """Each page in headless chromium: the map canvas draws something, nothing fails, no exception shows."""
 from __future__ import annotations
 
+import contextlib
 import io
 
 import pytest
@@ -33,6 +34,31 @@ def wait_for_drawn_map(page, timeout_ms: int = 60_000):
             return canvas
         page.wait_for_timeout(500)
     raise AssertionError("map canvas stayed blank")
+
+
+def click_map_until(page, canvas, dx: float, dy: float, expected, name: str, attempts: int = 4) -> None:
+    """Click the map at an offset from its centre until ``expected`` (a locator) shows.
+
+    deck.gl picks from its last drawn frame, so a click that comes before the pickable layers are drawn selects
+    nothing: hover first and wait for the tooltip (proof the pick buffer is ready), then click. On failure the
+    screenshot is kept for the reader.
+    """
+    box = canvas.bounding_box()
+    x, y = box["x"] + box["width"] / 2 + dx, box["y"] + box["height"] / 2 + dy
+    tooltip = page.locator(".deck-tooltip")
+    for attempt in range(attempts):
+        page.mouse.move(x - 3, y - 3)
+        page.mouse.move(x, y, steps=3)
+        with contextlib.suppress(Exception):
+            tooltip.first.wait_for(state="visible", timeout=10_000)
+        page.mouse.click(x, y)
+        try:
+            expected.first.wait_for(timeout=20_000)
+            return
+        except Exception:  # noqa: BLE001  (retry: the click came before the frame)
+            wait_for_app(page)
+            page.screenshot(path=str(SCREENSHOTS / f"{name}_attempt{attempt + 1}.png"))
+    expected.first.wait_for(timeout=20_000)
 
 
 @pytest.mark.parametrize("name,path", DECK_PAGES)
@@ -131,15 +157,5 @@ def test_clicking_a_port_on_the_map_selects_it(page, server_url):
     canvas = wait_for_drawn_map(page)
     view = basemap.initial_view()
     dx, dy = screen_offset(-110.96559, 31.3339, view.longitude, view.latitude, view.zoom)  # Nogales, AZ
-    box = canvas.bounding_box()
-    chart_title = page.get_by_text("Nogales, monthly inbound")
-    # deck.gl picks from its last drawn frame; on a loaded machine the first click can land before it.
-    for _ in range(3):
-        page.mouse.click(box["x"] + box["width"] / 2 + dx, box["y"] + box["height"] / 2 + dy)
-        try:
-            chart_title.wait_for(timeout=15_000)
-            break
-        except Exception:
-            wait_for_app(page)
-    chart_title.wait_for(timeout=15_000)
+    click_map_until(page, canvas, dx, dy, page.get_by_text("Nogales, monthly inbound"), "ports_click")
     assert "port=2604" in page.url
