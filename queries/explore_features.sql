@@ -1,6 +1,9 @@
 -- Everything the focus buffer touches, in one pass (one projection set-up): counties/municipios with the share of their area inside, ports and city homicide points inside, sectors, corridors, located deployments and fence segments crossing it, the buffer itself, and simplified GeoJSON outlines of the places and corridor lines the map draws. $proj is an azimuthal equidistant projection centred on the focus; the bbox columns skip far row groups.
+-- Lon/lat is named by ellipsoid, not 'EPSG:4326': the same WGS84 coordinates, but PROJ then builds the aeqd step
+-- without a datum look-up in its database (~10 ms a statement).
 WITH zone AS (
-    SELECT ST_Buffer(ST_Transform(ST_GeomFromText($focus_wkt), 'EPSG:4326', $proj, always_xy := true), $radius_m, 16) AS g
+    SELECT ST_Buffer(ST_Transform(ST_GeomFromText($focus_wkt), '+proj=longlat +ellps=WGS84 +no_defs', $proj,
+                                  always_xy := true), $radius_m, 16) AS g
 ),
 features AS (
     SELECT 'place' AS kind, code AS key, name, country, state_code AS extra, NULL::INTEGER AS year, geometry
@@ -39,7 +42,8 @@ projected AS (
            CASE WHEN kind = 'place' THEN ST_ReducePrecision(ST_SimplifyPreserveTopology(geometry, 0.003), 0.001)
                 WHEN kind = 'corridor' THEN geometry END AS drawn,
            -- shares and lengths on lightly simplified shapes (~100 m): the figures move by well under 1 %
-           ST_Transform(ST_SimplifyPreserveTopology(geometry, 0.001), 'EPSG:4326', $proj, always_xy := true) AS g
+           ST_Transform(ST_SimplifyPreserveTopology(geometry, 0.001), '+proj=longlat +ellps=WGS84 +no_defs', $proj,
+                        always_xy := true) AS g
     FROM features
 )
 SELECT p.kind,
@@ -58,5 +62,6 @@ FROM projected AS p, zone
 WHERE ST_Intersects(p.g, zone.g)
 UNION ALL
 SELECT 'zone', NULL, NULL, NULL, NULL, NULL, ST_Area(g) / 1e6, NULL, NULL, NULL,
-       ST_AsGeoJSON(ST_ReducePrecision(ST_Transform(g, $proj, 'EPSG:4326', always_xy := true), 0.0001))
+       ST_AsGeoJSON(ST_ReducePrecision(ST_Transform(g, $proj, '+proj=longlat +ellps=WGS84 +no_defs', always_xy := true),
+                                       0.0001))
 FROM zone

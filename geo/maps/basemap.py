@@ -13,6 +13,7 @@ from functools import lru_cache
 import pydeck as pdk
 
 from geo.maps import label_placement
+from geo.maps.deck import frozen
 from geo.maps.label_placement import Candidate, Symbol
 from geo.store import queries
 
@@ -79,9 +80,10 @@ def _feature_collection(rows, properties: list[str]) -> dict:
 @lru_cache(maxsize=8)
 def polygons(layer: str, box: ViewBox = BORDER) -> dict:
     rows = queries.run("basemap_polygons", {"layer": layer, "tolerance": SIMPLIFY_DEGREES, **box.params()})
-    return _feature_collection(rows, ["country", "name"])
+    return frozen(_feature_collection(rows, ["country", "name"]))
 
 
+@lru_cache(maxsize=4)
 def water_and_land(box: ViewBox = LAND) -> dict:
     """The countries with the sea beneath them: one polygon first in the collection, so land is drawn over it."""
     west, south, east, north = WATER_BOX
@@ -92,13 +94,13 @@ def water_and_land(box: ViewBox = LAND) -> dict:
         "properties": {"country": None, "name": "water"},
     }
     land = polygons("countries", box)
-    return {"type": "FeatureCollection", "features": [sea, *land["features"]]}
+    return frozen({"type": "FeatureCollection", "features": [sea, *land["features"]]})
 
 
 @lru_cache(maxsize=1)
 def boundary() -> dict:
     rows = queries.run("basemap_boundary", {"tolerance": SIMPLIFY_DEGREES / 2})
-    return _feature_collection(rows, ["name"])
+    return frozen(_feature_collection(rows, ["name"]))
 
 
 @lru_cache(maxsize=8)

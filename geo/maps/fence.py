@@ -7,6 +7,7 @@ from functools import lru_cache
 import pydeck as pdk
 
 from geo.i18n import _, format_number
+from geo.maps.deck import frozen
 from geo.maps.palette import rgb_hex
 from geo.store import provenance, queries
 
@@ -33,7 +34,7 @@ def fence_geojson() -> dict:
         for row in rows.itertuples(index=False)
         if row.geojson and _drawable(json.loads(row.geojson))
     ]
-    return {"type": "FeatureCollection", "features": features}
+    return frozen({"type": "FeatureCollection", "features": features})
 
 
 def _drawable(geometry: dict) -> bool:
