@@ -19,6 +19,7 @@ from geo.maps import basemap, fence
 from geo.maps.deck import CompactDeck, make_deck
 from geo.maps.legend import Legend
 from geo.maps.palette import rgb_hex
+from geo.records import as_records
 
 # Okabe–Ito (colour-blind safe). Lines take the five hues the fence layer does not use (yellow vanishes on the
 # pale land); the two countries share the fence's vermillion and blue, but as areas and points, never lines.
@@ -94,7 +95,7 @@ def corridor_records(lines: pd.DataFrame, flows: pd.DataFrame) -> tuple[list[dic
     """Stripes (one per commodity group, offset side by side) and arrowheads (one per direction that matches)."""
     matched = _flow_groups(flows)
     stripes, arrows = [], []
-    for row in lines.to_dict("records"):  # plain dicts: pandas row access costs more than the rest together
+    for row in as_records(lines):  # plain dicts: pandas row access costs more than the rest together
         path = json.loads(row["geojson"])["coordinates"]
         found = matched.get(row["corridor_id"], {"groups": set(), "directions": set()})
         groups = [g for g in COMMODITY_COLOURS if g in found["groups"]]
@@ -155,7 +156,7 @@ def deployment_shapes(rows: pd.DataFrame) -> tuple[dict, list[dict]]:
     """State polygons (one feature per state, every row of it in the tooltip) and points (one per place)."""
     states: dict[str, list[dict]] = {}
     places: dict[tuple[float, float], list[dict]] = {}
-    for row in rows.to_dict("records"):
+    for row in as_records(rows):
         if not isinstance(row["geojson"], str):
             continue  # border-wide or no coordinate: timeline and tables only
         if row["scope"] == "state":

@@ -2,10 +2,16 @@
 tile provider."""
 from __future__ import annotations
 
+import functools
 import json
 
 import pydeck as pdk
+import pydeck.bindings.deck as pydeck_deck
 from pydeck.bindings.json_tools import default_serialize
+
+# pydeck asks "is the Jupyter widget installed?" five times per Deck by trying the import, and a failed import is
+# not cached by Python: ~5 ms of path searching on every map. The answer cannot change within a process.
+pydeck_deck.has_jupyter_extra = functools.cache(pydeck_deck.has_jupyter_extra)
 
 # Layer data that stays the same for the life of the process (the cached basemap and fence geometry): its JSON
 # is made once. Keyed by id(); the object is kept here too, so its id cannot be reused by another.

@@ -7,6 +7,7 @@ count (mostly inside); ports, corridors, sectors, located deployments and the fe
 from __future__ import annotations
 
 import json
+from types import SimpleNamespace
 
 import pandas as pd
 import pydeck as pdk
@@ -16,6 +17,7 @@ from geo.maps import basemap, fence
 from geo.maps.deck import CompactDeck, make_deck
 from geo.maps.homicide_choropleth import NO_DATA, PALETTE, class_labels, rate_class
 from geo.maps.legend import Legend
+from geo.records import as_records, missing
 
 ZONE_FILL = [30, 100, 200, 28]
 ZONE_LINE = [30, 100, 200]
@@ -36,18 +38,26 @@ def _hex_rgb(colour: str, alpha: int = 200) -> list[int]:
     return [int(colour[i : i + 2], 16) for i in (1, 3, 5)] + [alpha]
 
 
-def _features(rows: pd.DataFrame, properties) -> dict:
+def _by_kind(found: pd.DataFrame) -> dict[str, list[SimpleNamespace]]:
+    """The found rows grouped by kind, as plain objects (pandas row access costs more than the rest together)."""
+    grouped: dict[str, list[SimpleNamespace]] = {}
+    for row in as_records(found):
+        grouped.setdefault(row["kind"], []).append(SimpleNamespace(**row))
+    return grouped
+
+
+def _features(rows: list[SimpleNamespace], properties) -> dict:
     return {
         "type": "FeatureCollection",
         "features": [
             {"type": "Feature", "geometry": json.loads(r.geojson), "properties": properties(r)}
-            for r in rows.itertuples(index=False)
-            if r.geojson
+            for r in rows
+            if isinstance(r.geojson, str) and r.geojson
         ],
     }
 
 
-def place_layer(places: pd.DataFrame, rates: dict[str, float | None], measure_label: str) -> pdk.Layer:
+def place_layer(places: list[SimpleNamespace], rates: dict[str, float | None], measure_label: str) -> pdk.Layer:
     """Counties/municipios the buffer touches (``places``: key, name, country, share_inside, inside, lon, lat,
     geojson), shaded by rate; the ones that count are outlined bold."""
 
@@ -85,13 +95,10 @@ def place_layer(places: pd.DataFrame, rates: dict[str, float | None], measure_la
 
 def deck(found: pd.DataFrame, rates: dict, measure_label: str, box: tuple[float, float, float, float]) -> CompactDeck:
     """Everything the buffer touches (``found``, one row per feature with its kind) over the offline basemap."""
-    zone_geojson = found.loc[found["kind"] == "zone", "geojson"].iloc[0]
-    places = found[found["kind"] == "place"]
-    corridors = found[found["kind"] == "corridor"]
-    ports = found[found["kind"] == "port"]
-    located = found[
-        (found["kind"] == "deployment") & found["extra"].isin(["city", "site", "region"])
-    ]  # states: listed, not dotted
+    kinds = _by_kind(found)
+    zone_geojson = kinds["zone"][0].geojson
+    places, corridors, ports = kinds.get("place", []), kinds.get("corridor", []), kinds.get("port", [])
+    located = [r for r in kinds.get("deployment", []) if r.extra in ("city", "site", "region")]  # states: listed
     layers = [
         place_layer(places, rates, measure_label),
         pdk.Layer(
@@ -122,8 +129,8 @@ def deck(found: pd.DataFrame, rates: dict, measure_label: str, box: tuple[float,
             "ScatterplotLayer",
             id="explorer-ports",
             data=[
-                {"lon": float(x), "lat": float(y), "title": n, "line1": _("land port of entry"), "line2": ""}
-                for x, y, n in zip(ports["lon"], ports["lat"], ports["name"])
+                {"lon": float(r.lon), "lat": float(r.lat), "title": r.name, "line1": _("land port of entry"), "line2": ""}
+                for r in ports
             ],
             get_position=["lon", "lat"],
             get_radius=7,
@@ -146,8 +153,8 @@ def deck(found: pd.DataFrame, rates: dict, measure_label: str, box: tuple[float,
                     "line1": _("deployment ({country})").format(country=c),
                     "line2": "",
                 }
-                for x, y, n, c in zip(located["lon"], located["lat"], located["name"], located["country"])
-                if pd.notna(x)
+                for x, y, n, c in ((r.lon, r.lat, r.name, r.country) for r in located)
+                if not missing(x)
             ],
             get_position=["lon", "lat"],
             get_radius=6,

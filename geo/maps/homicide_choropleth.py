@@ -31,6 +31,8 @@ import pandas as pd
 
 from geo.i18n import _
 from geo.paths import DATA_DIR
+from geo.records import as_records
+from geo.records import missing as _missing
 from geo.store import queries
 
 #: Lower bounds of the rate classes, homicides per 100,000 residents. Class i is [BREAKS[i], BREAKS[i+1]).
@@ -72,10 +74,6 @@ def class_labels() -> list[str]:
         else:
             labels.append(_("{low} or more").format(low=f"{low:g}"))
     return labels
-
-
-def _missing(value) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 
 
 def rate_class(rate: float | None) -> int:
@@ -195,7 +193,7 @@ def _row_properties(row: dict, min_population: int, sources: _Index, bases: _Ind
 def _keyed_rows(rates: pd.DataFrame) -> tuple[dict, bool]:
     by_country = "country" in rates.columns
     keys = zip(rates["country"], rates["code"]) if by_country else rates["code"]
-    records = rates.to_dict("records")
+    records = as_records(rates)
     return dict(zip(keys, records)), by_country
 
 
@@ -254,7 +252,7 @@ def city_points_json(cities: pd.DataFrame, *, min_population: int = 0) -> Payloa
     sources, bases = _Index(), _Index()
     parts = []
     with_data = 0
-    for row in cities.to_dict("records"):
+    for row in as_records(cities):
         lon, lat = row.get("lon"), row.get("lat")
         if _missing(lon) or _missing(lat):
             continue

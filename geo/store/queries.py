@@ -47,8 +47,8 @@ def description(name: str) -> str:
     return ""
 
 
-def run(name: str, params: dict | None = None, data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    """Run query ``name`` with ``params`` bound by name; returns a DataFrame."""
+def _execute(name: str, params: dict | None, data_dir: Path | str, fetch):
+    """Run query ``name`` with ``params`` bound by name and hand its result to ``fetch``."""
     params = dict(params or {})
     expected = set(parameters(name))
     missing, extra = expected - set(params), set(params) - expected
@@ -60,7 +60,7 @@ def run(name: str, params: dict | None = None, data_dir: Path = DATA_DIR) -> pd.
         )
     cur = db.cursor(data_dir)
     try:
-        return cur.execute(sql_text(name), params).df()
+        return fetch(cur.execute(sql_text(name), params))
     except duckdb.CatalogException as exc:
         # A layer left out as missing or corrupt: say which file and why, not "table does not exist".
         reason = db.explain(exc, data_dir)
@@ -69,3 +69,20 @@ def run(name: str, params: dict | None = None, data_dir: Path = DATA_DIR) -> pd.
         raise reason from exc
     finally:
         cur.close()
+
+
+def run(name: str, params: dict | None = None, data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    """Run query ``name`` with ``params`` bound by name; returns a DataFrame."""
+    return _execute(name, params, data_dir, lambda result: result.df())
+
+
+def first_row(name: str, params: dict | None = None, data_dir: Path = DATA_DIR) -> dict:
+    """Run query ``name`` and return its first row as plain Python values by column (lists of rows come back as
+    lists of dicts); an empty result gives an empty dict."""
+
+    def fetch(result) -> dict:
+        columns = [d[0] for d in result.description]
+        row = result.fetchone()
+        return {} if row is None else dict(zip(columns, row))
+
+    return _execute(name, params, data_dir, fetch)

@@ -9,6 +9,7 @@ import pandas as pd
 from geo.i18n import _, format_number
 from geo.maps.corridors_deck import COMMODITY_COLOURS, COUNTRY_COLOURS, COUNTRY_LABELS
 from geo.maps.palette import rgb_hex
+from geo.records import as_records, missing, sum_present
 from geo.views.ports import csv_with_header
 
 ANY = "any"
@@ -136,38 +137,40 @@ def deployment_table(rows: pd.DataFrame) -> pd.DataFrame:
 def totals_by_country(rows: pd.DataFrame, where: str, year: int) -> list[dict]:
     """One card per country: personnel summed over the rows that count (``counts_in_total``: no row beside its
     ancestor or successor), and the sentences that say what the sum leaves out. A sum with no figure is a gap."""
+    records = as_records(rows[["country", "deployment_id", "counts_in_total", "not_counted_because", "personnel",
+                               "open_ended"]])
     cards = []
     for country in COUNTRIES:
-        mine = rows[rows["country"] == country]
+        mine = [r for r in records if r["country"] == country]
         label = COUNTRY_LABELS[country]
-        if mine.empty:
+        if not mine:
             cards.append({"label": label, "value": _("none"), "notes": [
                 _("No {country} deployment {where} in {year}.").format(country=label, where=where, year=year)]})
             continue
-        counted = mine[mine["counts_in_total"]]
-        notes = [_("Counted: {ids}.").format(ids=", ".join(sorted(counted["deployment_id"])))]
-        skipped = mine[~mine["counts_in_total"]]
-        if not skipped.empty:
+        counted = [r for r in mine if r["counts_in_total"]]
+        notes = [_("Counted: {ids}.").format(ids=", ".join(sorted(r["deployment_id"] for r in counted)))]
+        skipped = [r for r in mine if not r["counts_in_total"]]
+        if skipped:
             notes.append(_("Not counted (its figure is already inside another):") + " "
-                         + "; ".join(f"{r.deployment_id} ({r.not_counted_because})" for r in skipped.itertuples()))
-        no_figure = counted.loc[counted["personnel"].isna(), "deployment_id"]
-        if len(no_figure):
+                         + "; ".join(f"{r['deployment_id']} ({r['not_counted_because']})" for r in skipped))
+        no_figure = sorted(r["deployment_id"] for r in counted if missing(r["personnel"]))
+        if no_figure:
             notes.append(_("{n} counted row(s) have no personnel figure (a gap, not zero): {ids}.").format(
-                n=len(no_figure), ids=", ".join(sorted(no_figure))))
-        opened = counted[counted["open_ended"]]
-        if len(opened):
-            part = opened["personnel"].sum(min_count=1)
+                n=len(no_figure), ids=", ".join(no_figure)))
+        opened = [r for r in counted if r["open_ended"]]
+        if opened:
+            part = sum_present(r["personnel"] for r in opened)
             notes.append(_("Open-ended (started before {year}, no known end): {ids};").format(
-                year=year, ids=", ".join(sorted(opened["deployment_id"]))) + " "
-                + (_("{n} of this total.").format(n=format_number(int(part))) if not pd.isna(part) else _("no figure.")))
-        value = counted["personnel"].sum(min_count=1)
-        cards.append({"label": label, "value": _("no figure") if pd.isna(value) else format_number(int(value)),
+                year=year, ids=", ".join(sorted(r["deployment_id"] for r in opened))) + " "
+                + (_("{n} of this total.").format(n=format_number(int(part))) if part is not None else _("no figure.")))
+        value = sum_present(r["personnel"] for r in counted)
+        cards.append({"label": label, "value": _("no figure") if value is None else format_number(int(value)),
                       "notes": notes})
-    joint = rows[rows["country"] == "US/MX"]
-    if not joint.empty:
+    joint = [r["deployment_id"] for r in records if r["country"] == "US/MX"]
+    if joint:
         cards.append({"label": COUNTRY_LABELS["US/MX"], "value": _("{n} row(s)").format(n=len(joint)),
                       "notes": [_("Joint rows are listed, not added to either country: {ids}.").format(
-                          ids=", ".join(joint["deployment_id"]))]})
+                          ids=", ".join(joint))]})
     return cards
 
 

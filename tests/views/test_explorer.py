@@ -158,3 +158,24 @@ def test_cli_json_and_csv():
     bad = subprocess.run([sys.executable, "-m", "geo", "explore", "atlantis", "--year", "2010"], cwd=PROJECT_ROOT,
                          capture_output=True, text=True)
     assert bad.returncode == 2 and "unknown focus 'atlantis'" in bad.stderr
+
+
+def test_one_statement_facts_match_a_recount_from_the_layers():
+    """The single explore_facts statement returns, for what the buffer found, the same rows a plain pandas recount of
+    the layers gives: homicide rows of the places touched, crossings per year at the ports inside."""
+    import pandas as pd
+
+    from geo.paths import DATA_DIR
+
+    got = facts.gather(focus.zone(focus.resolve("arizona-sonora"), 80))
+    homicides = pd.read_parquet(DATA_DIR / "homicides.parquet")
+    places = set(got.keys("place"))
+    expected = homicides[(homicides["geo_level"] == "municipality") & homicides["code"].isin(places)]
+    assert len(got.place_homicides) == len(expected) > 0
+    assert set(got.place_homicides["code"]) == set(expected["code"])
+    crossings = pd.read_parquet(DATA_DIR / "crossings.parquet")
+    at_ports = crossings[crossings["port_code"].isin(got.keys("port", "extra"))]
+    per_year = at_ports.groupby([pd.to_datetime(at_ports["date"]).dt.year, "measure"])["value"].sum()
+    mine = got.crossings.set_index(["year", "measure"])["total"]
+    assert len(mine) == len(per_year) and (mine.sort_index().to_numpy() == per_year.sort_index().to_numpy()).all()
+    assert got.records("found") and all(isinstance(r, dict) for r in got.records("found"))

@@ -7,11 +7,11 @@ are never spliced.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import asdict, dataclass
 
-import pandas as pd
-
 from geo.i18n import _
+from geo.records import missing
 from geo.store import provenance
 from geo.views.explorer.facts import Facts
 from geo.views.explorer.summary import short_source
@@ -36,78 +36,89 @@ class Indicator:
         return asdict(self)
 
 
-def _indicator(name, side, unit, series: pd.Series, source: str, definition: str) -> Indicator:
-    """``series``: value by year for complete years only (others dropped before); gaps stay as None in the trend."""
-    series = series.dropna()
-    if series.empty:
+def _indicator(name, side, unit, series: dict, source: str, definition: str) -> Indicator:
+    """``series``: value by year for complete years only (others left out); gaps stay as None in the trend."""
+    series = {int(y): float(v) for y, v in series.items() if not missing(v)}
+    if not series:
         return Indicator(name, side, unit, None, None, None, None, None, [], [], source, definition + " No data.")
-    years = list(range(int(series.index.min()), int(series.index.max()) + 1))
-    full = series.reindex(years)
-    first, last = full.index[0], full.index[-1]
-    change = None if not full[first] else round((full[last] - full[first]) / full[first] * 100, 1)
+    years = list(range(min(series), max(series) + 1))
+    first, last = series[years[0]], series[years[-1]]
+    change = None if not first else round((last - first) / first * 100, 1)
     return Indicator(
         name,
         side,
         unit,
-        int(first),
-        round(float(full[first]), 2),
-        int(last),
-        round(float(full[last]), 2),
+        years[0],
+        round(first, 2),
+        years[-1],
+        round(last, 2),
         change,
-        [None if pd.isna(v) else round(float(v), 2) for v in full],
+        [round(series[y], 2) if y in series else None for y in years],
         years,
         source,
         definition,
     )
 
 
-def _rate(frame: pd.DataFrame) -> pd.Series:
-    whole = frame[(frame["months"] == 12) & (frame["population"] > 0) & frame["homicides"].notna()]
-    return (whole["homicides"] / whole["population"] * 1e5).set_axis(whole["year"])
+def _by_year(rows: list[dict], year_key: str = "year") -> dict[int, list[dict]]:
+    grouped: dict[int, list[dict]] = defaultdict(list)
+    for row in rows:
+        grouped[int(row[year_key])].append(row)
+    return grouped
 
 
-def _yearly(rows: pd.DataFrame) -> pd.DataFrame:
-    """Counts and populations summed per year over places (a year is full when every place has 12 months)."""
-    def whole(column: pd.Series):  # a place without a figure leaves the year's total missing, not smaller
-        return column.sum(min_count=len(column))
+def _rates(rows: list[dict]) -> dict[int, float]:
+    """Deaths and population pooled per year over places, as a rate per 100,000. A year counts only when every
+    place has both figures and 12 months: a place without a figure leaves the year out, not the total smaller."""
+    out = {}
+    for year, group in _by_year(rows).items():
+        months = [r["months"] for r in group if not missing(r["months"])]
+        if not months or min(months) != 12:
+            continue
+        if any(missing(r["homicides"]) or missing(r["population"]) for r in group):
+            continue
+        population = sum(float(r["population"]) for r in group)
+        if population > 0:
+            out[year] = sum(float(r["homicides"]) for r in group) / population * 1e5
+    return out
 
-    return (
-        rows.groupby("year")
-        .agg(homicides=("homicides", whole), population=("population", whole), months=("months", "min"))
-        .reset_index()
-    )
+
+def _records(facts: Facts, frame: str, **equal) -> list[dict]:
+    """The rows of one of the facts' frames whose columns equal the given values (a set means: any of these)."""
+    rows = facts.records(frame)
+    for column, wanted in equal.items():
+        rows = [r for r in rows if (r[column] in wanted if isinstance(wanted, (set, frozenset)) else r[column] == wanted)]
+    return rows
 
 
 def scorecard(facts: Facts) -> list[dict]:
     """Indicators for what the buffer holds, one measure per line, from the facts gathered once per focus."""
     mx_codes = set(facts.keys("place", country="MX", inside_only=True))
-    cities = facts.keys("city", country="US")
+    cities = sorted(facts.keys("city", country="US"))  # the spatial pass returns them in no fixed order
     ports = facts.keys("port", "extra")
     sectors = facts.keys("sector")
     out: list[Indicator] = []
     occurrence = provenance.measure_definition("homicides", "inegi_occurrence")
     if mx_codes:
-        rows = facts.place_homicides
-        trend = _yearly(rows[(rows["measure"] == "inegi_occurrence") & rows["code"].isin(mx_codes)])
+        rows = _records(facts, "place_homicides", measure="inegi_occurrence", code=mx_codes)
         out.append(
             _indicator(
                 _("Homicide rate (municipios mostly inside)"),
                 "MX",
                 _("deaths per 100,000"),
-                _rate(trend),
+                _rates(rows),
                 _("{measure}; population CONAPO").format(measure=occurrence.get("label", "inegi_occurrence")),
                 occurrence.get("definition", ""),
             )
         )
     if cities:
-        rows = facts.city_homicides
-        trend = _yearly(rows[(rows["measure"] == "curated_city") & (rows["country"] == "US")])
+        rows = _records(facts, "city_homicides", measure="curated_city", country="US")
         out.append(
             _indicator(
                 _("Homicide rate, city of {cities}").format(cities=", ".join(c.split(":", 1)[1] for c in cities)),
                 "US",
                 _("homicides per 100,000"),
-                _rate(trend),
+                _rates(rows),
                 _("Curated city table (cited per row)"),
                 provenance.measure_definition("homicides", "curated_city").get("label", ""),
             )
@@ -118,31 +129,36 @@ def scorecard(facts: Facts) -> list[dict]:
             (_("People entering the US"), _("people per year"), [m for m, u in units.items() if u == "people"]),
             (_("Trucks entering the US"), _("trucks per year"), ["Trucks"]),
         ):
-            picked = facts.crossings[facts.crossings["measure"].isin(measures)]
-            trend = picked.groupby("year").agg(total=("total", "sum"), months=("months_reported", "min")).reset_index()
-            complete = trend[trend["months"] == 12]
+            complete = {
+                year: sum(r["total"] for r in group)
+                for year, group in _by_year(_records(facts, "crossings", measure=set(measures))).items()
+                if min(r["months_reported"] for r in group) == 12
+            }
             out.append(
                 _indicator(
                     label,
                     "US",
                     unit,
-                    complete.set_index("year")["total"],
+                    complete,
                     short_source("crossings"),
                     _("Sum of {measures} at the ports inside; complete calendar years only.").format(
                         measures=", ".join(measures)),
                 )
             )
     if sectors:
-        rounded = facts.encounters[facts.encounters["measure"] == "ohss_encounters_rounded"]
-        trend = rounded.groupby("fiscal_year").agg(total=("encounters", "sum"), partial=("partial", "any"))
-        complete = trend[~trend["partial"].astype(bool)].reset_index().rename(columns={"fiscal_year": "year"})
+        complete = {
+            year: sum(r["encounters"] for r in group)
+            for year, group in _by_year(_records(facts, "encounters", measure="ohss_encounters_rounded"),
+                                        "fiscal_year").items()
+            if not any(not missing(r["partial"]) and bool(r["partial"]) for r in group)
+        }
         meta = provenance.measure_definition("encounters_annual", "ohss_encounters_rounded")
         out.append(
             _indicator(
                 _("Border Patrol encounters, {sectors} sector(s)").format(sectors=", ".join(sectors)),
                 "US",
                 _("encounters per FY"),
-                complete.set_index("year")["total"],
+                complete,
                 short_source("encounters_annual"),
                 meta.get("label", "") + _(". Whole sectors (border-county approximation)."),
             )

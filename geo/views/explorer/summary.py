@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from functools import lru_cache
+from types import SimpleNamespace
 
 import pandas as pd
 
 from geo.i18n import _, format_number, language
 from geo.numbers import full
+from geo.records import as_records, missing, sum_present
 from geo.store import provenance, queries
 from geo.views.explorer.facts import Facts, gather
 from geo.views.explorer.focus import Zone
@@ -65,22 +67,21 @@ def _measure_label(measure: str) -> str:
 
 
 def homicide_rows(facts: Facts, year: int) -> list[Row]:
-    inside = facts.of_kind("place").query("inside")
-    mx_codes = set(inside.loc[inside["country"] == "MX", "key"])
-    rows = facts.place_homicides
-    rows = rows[(rows["year"] == year) & rows["code"].isin(mx_codes)]
-    mx_measure = next((m for m in MX_HOMICIDE_MEASURES if (rows["measure"] == m).any()), None)
-    names = ", ".join(inside.loc[inside["country"] == "MX", "name"]) or _("none")
+    mx_codes = set(facts.keys("place", country="MX", inside_only=True))
+    names = ", ".join(facts.keys("place", "name", country="MX", inside_only=True)) or _("none")
+    rows = [r for r in facts.records("place_homicides") if r["year"] == year and r["code"] in mx_codes]
+    mx_measure = next((m for m in MX_HOMICIDE_MEASURES if any(r["measure"] == m for r in rows)), None)
     if mx_measure:
-        chosen = rows[rows["measure"] == mx_measure]
-        killed = _num(chosen["homicides"].sum(min_count=1))
-        people = _num(chosen["population"].sum(min_count=1))
+        chosen = [r for r in rows if r["measure"] == mx_measure]
+        killed = sum_present(r["homicides"] for r in chosen)
+        people = sum_present(r["population"] for r in chosen)
         template = (_("{count} crimes in {n} municipio(s): {names}") if mx_measure == "sesnsp_intentional"
                     else _("{count} deaths in {n} municipio(s): {names}"))
         mx_count = template.format(count=full(killed), n=len(chosen), names=names)
         mx_pop = _("{count} residents (CONAPO mid-year) in {n} municipio(s)").format(count=full(people), n=len(chosen))
-        mx_rate = _rate(killed, people) if chosen["months"].min() == 12 else None
-        period = f"{chosen['period'].iloc[0]} {year}"
+        months = [r["months"] for r in chosen if not pd.isna(r["months"])]
+        mx_rate = _rate(killed, people) if months and min(months) == 12 else None
+        period = f"{chosen[0]['period']} {year}"
         definition = provenance.measure_definition("homicides", mx_measure).get("definition", "")
         mx_label = _measure_label(mx_measure)
     else:
@@ -88,20 +89,22 @@ def homicide_rows(facts: Facts, year: int) -> list[Row]:
         mx_count = mx_pop = _("no data: no municipal homicide figure in the atlas for {year}").format(year=year)
         period, definition, mx_label = str(year), "", _("no data")
 
-    city = facts.city_homicides[facts.city_homicides["year"] == year]
-    us_city = city[(city["country"] == "US") & city["measure"].isin(US_CITY_MEASURES)]
-    us_city = us_city.sort_values("measure").drop_duplicates("place")  # curated first, FBI where curated is absent
-    if us_city.empty:
+    us_city: dict[str, dict] = {}  # place → its row: curated first, FBI where curated is absent
+    for r in sorted((r for r in facts.records("city_homicides") if r["year"] == year and r["country"] == "US"
+                     and r["measure"] in US_CITY_MEASURES), key=lambda r: r["measure"]):
+        us_city.setdefault(r["place"], r)
+    us_city = list(us_city.values())
+    if not us_city:
         us_count = us_pop = us_rate_text = (
             _("no data: the atlas holds no US county homicide or population series; no city figure inside for "
               "{year}").format(year=year)
         )
         us_killed = us_people = us_rate = None
     else:
-        us_killed = _num(us_city["homicides"].sum(min_count=1))
-        us_people = _num(us_city["population"].sum(min_count=1))
-        us_rate = _rate(us_killed, us_people) if us_city["population"].notna().all() else None
-        cities = ", ".join(us_city["place"])
+        us_killed = sum_present(r["homicides"] for r in us_city)
+        us_people = sum_present(r["population"] for r in us_city)
+        us_rate = _rate(us_killed, us_people) if not any(missing(r["population"]) for r in us_city) else None
+        cities = ", ".join(r["place"] for r in us_city)
         us_count = _("{count} homicides in the city police jurisdiction(s) of {cities}").format(
             count=full(us_killed), cities=cities)
         us_pop = (
@@ -113,7 +116,7 @@ def homicide_rows(facts: Facts, year: int) -> list[Row]:
             _("{rate} per 100,000 (city)").format(rate=format_number(us_rate, 1)) if us_rate is not None
             else _("no data: no population for a rate")
         )
-    us_source = "; ".join(sorted(set(us_city["source"].dropna()))) if not us_city.empty else _("none")
+    us_source = "; ".join(sorted({r["source"] for r in us_city if not missing(r["source"])})) if us_city else _("none")
     mx_source = _("{measure}; population CONAPO").format(measure=mx_label) if mx_measure else _("no data")
     rule = _("Mexico: whole municipios with ≥ 50 % of their area inside the buffer; US: city rows whose point is "
              "inside.")
@@ -134,7 +137,7 @@ def homicide_rows(facts: Facts, year: int) -> list[Row]:
             _("Homicides"),
             _("Homicide rate per 100,000"),
             us_rate,
-            us_rate_text if not us_city.empty else us_count,
+            us_rate_text if us_city else us_count,
             mx_rate,
             _("{rate} per 100,000").format(rate=format_number(mx_rate, 1)) if mx_rate is not None
             else _("no data: no full-year rate"),
@@ -146,12 +149,13 @@ def homicide_rows(facts: Facts, year: int) -> list[Row]:
 
 
 def crossing_rows(facts: Facts, year: int) -> list[Row]:
-    names = ", ".join(facts.of_kind("port")["name"]) or _("none")
-    totals = facts.crossings[facts.crossings["year"] == year].sort_values("total", ascending=False)
+    names = ", ".join(r["name"] for r in facts.rows_of_kind("port")) or _("none")
+    totals = sorted((r for r in facts.records("crossings") if r["year"] == year),
+                    key=lambda r: (-r["total"], r["measure"]))  # ties (e.g. two zero rows) in a fixed order
     units = provenance.measure_units("crossings")
     source = short_source("crossings")
     mx_text = _("not published: BTS counts inbound crossings into the US only")
-    if totals.empty:
+    if not totals:
         return [
             Row(
                 _("Crossings"),
@@ -166,7 +170,7 @@ def crossing_rows(facts: Facts, year: int) -> list[Row]:
             )
         ]
     rows = []
-    for t in totals.itertuples(index=False):
+    for t in (SimpleNamespace(**r) for r in totals):
         months = "" if t.months_reported == 12 else _(" ({n} months reported)").format(n=t.months_reported)
         rows.append(
             Row(
@@ -191,11 +195,11 @@ def encounter_rows(facts: Facts, year: int) -> list[Row]:
     if not names:
         return [Row(_("Border Patrol"), _("Apprehensions"), None, _("no sector inside the buffer"), None, mx_text, "", "",
                     "")]
-    figures = facts.encounters[facts.encounters["fiscal_year"] == year]
-    exact = figures[(figures["measure"] == "usbp_apprehensions") & (figures["months"] == 12)]
-    chosen = exact if len(exact) == len(names) else figures[figures["measure"] == "ohss_encounters_rounded"]
+    figures = [r for r in facts.records("encounters") if r["fiscal_year"] == year]
+    exact = [r for r in figures if r["measure"] == "usbp_apprehensions" and r["months"] == 12]
+    chosen = exact if len(exact) == len(names) else [r for r in figures if r["measure"] == "ohss_encounters_rounded"]
     layer = "encounters" if chosen is exact else "encounters_annual"
-    if chosen.empty:
+    if not chosen:
         return [
             Row(
                 _("Border Patrol"),
@@ -209,11 +213,11 @@ def encounter_rows(facts: Facts, year: int) -> list[Row]:
                 "",
             )
         ]
-    measure = chosen["measure"].iloc[0]
+    measure = chosen[0]["measure"]
     meta = provenance.measure_definition(layer, measure)
-    partial = _(" (partial year)") if chosen["partial"].fillna(False).any() else ""
-    total = float(chosen["encounters"].sum())
-    per = "; ".join(f"{s}: {full(v)}" for s, v in zip(chosen["sector"], chosen["encounters"]))
+    partial = _(" (partial year)") if any(not missing(r["partial"]) and r["partial"] for r in chosen) else ""
+    total = float(sum(r["encounters"] for r in chosen))
+    per = "; ".join(f"{r['sector']}: {full(r['encounters'])}" for r in chosen)
     note = _(" Sectors are a border-county approximation; a sector's figure covers all of it, not just the buffer.")
     return [
         Row(
@@ -231,9 +235,12 @@ def encounter_rows(facts: Facts, year: int) -> list[Row]:
 
 
 def fence_rows(facts: Facts) -> list[Row]:
-    fence = facts.of_kind("fence").groupby("extra")["km_inside"].sum().sort_values(ascending=False)
-    total = float(fence.sum())
-    by_type = "; ".join(f"{t}: {format_number(k, 1)} km" for t, k in fence.items())
+    by_type: dict[str, float] = {}
+    for r in facts.rows_of_kind("fence"):
+        by_type[r["extra"]] = by_type.get(r["extra"], 0.0) + (0.0 if pd.isna(r["km_inside"]) else r["km_inside"])
+    fence = sorted(by_type.items(), key=lambda item: (-item[1], item[0]))
+    total = float(sum(by_type.values()))
+    by_type = "; ".join(f"{t}: {format_number(k, 1)} km" for t, k in fence)
     entry = provenance.layer("fence")
     return [
         Row(
@@ -251,24 +258,22 @@ def fence_rows(facts: Facts) -> list[Row]:
 
 
 @lru_cache(maxsize=64)
-def _active_deployments(year: int) -> pd.DataFrame:
-    return queries.run(
+def _active_deployment_records(year: int) -> list[dict]:
+    rows = queries.run(
         "deployments_active_year", {"year": year, "countries": ["US", "MX"], "states": [], "tolerance": 1.0}
     )
+    return as_records(rows.drop(columns=["geojson"]))
 
 
 @lru_cache(maxsize=64)
-def _flows(year: int) -> pd.DataFrame:
-    return queries.run("corridors_flows_in_year", {"year": year, "direction": "", "commodity": ""})
+def _flow_records(year: int) -> list[dict]:
+    return as_records(queries.run("corridors_flows_in_year", {"year": year, "direction": "", "commodity": ""}))
 
 
 def deployment_rows(facts: Facts, year: int) -> list[Row]:
     inside = set(facts.keys("deployment"))
-    active = _active_deployments(year)
-    wide = active[active["scope"] == "border"]
-    # Inside the buffer a contingent counts unless its own operation (or the row superseding it) is inside too: a
-    # state contingent of a border-wide operation adds its figure here, the operation itself is not located.
-    parent = dict(zip(active["deployment_id"], active["parent_id"]))
+    active = _active_deployment_records(year)
+    parent = {r["deployment_id"]: r["parent_id"] for r in active}
 
     def ancestors(row_id: str) -> set[str]:
         found, step = set(), parent.get(row_id)
@@ -277,41 +282,41 @@ def deployment_rows(facts: Facts, year: int) -> list[Row]:
             step = parent.get(step)
         return found
 
-    here = active[active["deployment_id"].isin(inside)].copy()
-    here["counts_in_total"] = [
-        not (ancestors(r.deployment_id) & inside) and r.superseded_by not in inside for r in here.itertuples()
-    ]
-    here["not_counted_because"] = [
-        None
-        if r.counts_in_total
-        else (
-            "inside " + ", ".join(sorted(ancestors(r.deployment_id) & inside))
-            if ancestors(r.deployment_id) & inside
-            else f"superseded by {r.superseded_by}"
-        )
-        for r in here.itertuples()
-    ]
+    # Inside the buffer a contingent counts unless its own operation (or the row superseding it) is inside too: a
+    # state contingent of a border-wide operation adds its figure here, the operation itself is not located.
+    here = []
+    for r in active:
+        if r["deployment_id"] not in inside:
+            continue
+        above = ancestors(r["deployment_id"]) & inside
+        counts = not above and r["superseded_by"] not in inside
+        because = None if counts else ("inside " + ", ".join(sorted(above)) if above else f"superseded by {r['superseded_by']}")
+        here.append({**r, "counts_in_total": counts, "not_counted_because": because})
+
+    def personnel(r) -> str:
+        return full(r["personnel"]) if not pd.isna(r["personnel"]) else "personnel not given"
 
     def side(country: str) -> tuple[float | None, str]:
-        rows = here[here["country"].str.contains(country)]
-        if rows.empty:
+        rows = [r for r in here if country in r["country"]]
+        if not rows:
             return None, _("none located inside in {year}").format(year=year)
-        counted = rows[rows["counts_in_total"]]
-        total = counted["personnel"].sum(min_count=1)
+        figures = [r["personnel"] for r in rows if r["counts_in_total"] and not pd.isna(r["personnel"])]
+        total = float(sum(figures)) if figures else None
         listed = "; ".join(
-            f"{r.operation} ({r.force}): {full(r.personnel) if pd.notna(r.personnel) else 'personnel not given'}, "
-            f"{r.period_label}{'' if r.counts_in_total else ' [not added: ' + str(r.not_counted_because) + ']'}"
-            for r in rows.itertuples(index=False)
+            f"{r['operation']} ({r['force']}): {personnel(r)}, {r['period_label']}"
+            f"{'' if r['counts_in_total'] else ' [not added: ' + str(r['not_counted_because']) + ']'}"
+            for r in rows
         )
-        head = (_("{count} personnel (peak figures)").format(count=full(total)) if pd.notna(total)
+        head = (_("{count} personnel (peak figures)").format(count=full(total)) if total is not None
                 else _("no personnel figure"))
-        return _num(total), f"{head}: {listed}"
+        return total, f"{head}: {listed}"
 
     us_total, us_text = side("US")
     mx_total, mx_text = side("MX")
     context = "; ".join(
-        f"{r.country}: {r.operation} ({full(r.personnel) if pd.notna(r.personnel) else '—'})"
-        for r in wide.itertuples(index=False)
+        f"{r['country']}: {r['operation']} ({full(r['personnel']) if not pd.isna(r['personnel']) else '—'})"
+        for r in active
+        if r["scope"] == "border"
     )
     definition = _(
         "Curated deployments whose state polygon or site point meets the buffer and that were active in the year; a "
@@ -335,26 +340,22 @@ def deployment_rows(facts: Facts, year: int) -> list[Row]:
 
 def corridor_rows(facts: Facts, year: int) -> list[Row]:
     inside = set(facts.keys("corridor"))
-    flows = _flows(year)
-    flows = flows[flows["corridor_id"].isin(inside)]
+    flows = [r for r in _flow_records(year) if r["corridor_id"] in inside]
 
     def way(direction: str) -> tuple[float | None, str]:
-        rows = flows[flows["direction"] == direction]
-        if rows.empty:
+        rows = [r for r in flows if r["direction"] == direction]
+        if not rows:
             return None, _("no corridor through the buffer records {direction} flows in {year}").format(
                 direction=direction, year=year)
-        groups = rows.groupby("commodity_group")["corridor_id"].agg(lambda ids: ", ".join(sorted(set(ids))))
-        return float(rows["corridor_id"].nunique()), "; ".join(f"{g}: {ids}" for g, ids in groups.items())
+        groups: dict[str, set[str]] = {}
+        for r in rows:
+            groups.setdefault(r["commodity_group"], set()).add(r["corridor_id"])
+        return float(len({r["corridor_id"] for r in rows})), "; ".join(
+            f"{g}: {', '.join(sorted(groups[g]))}" for g in sorted(groups))
 
     nb_count, nb_text = way("NB")
     sb_count, sb_text = way("SB")
-    names = (
-        "; ".join(
-            f"{cid} {name}"
-            for cid, name in flows[["corridor_id", "corridor_name"]].drop_duplicates().itertuples(index=False)
-        )
-        or _("none")
-    )
+    names = "; ".join(dict.fromkeys(f"{r['corridor_id']} {r['corridor_name']}" for r in flows)) or _("none")
     return [
         Row(
             _("Corridors"),
