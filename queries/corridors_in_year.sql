@@ -1,11 +1,13 @@
 -- Corridors drawn for $year (valid_from <= year <= valid_to; valid_to NULL = still active) that carry $commodity (a commodity_group: drugs, migrants, firearms, cash, contraband; NULL or '' = any) in $direction ('NB' or 'SB'; NULL or '' = any), with the matching flows, as GeoJSON lines in drawing order.
 WITH matched AS (
     SELECT corridor_id,
-           string_agg(
-               commodity || CASE WHEN direction IS NULL THEN ' (direction not stated)' ELSE ' (' || direction || ')' END,
-               ', ' ORDER BY direction NULLS LAST, commodity_group, commodity
-           ) AS matched_flows,
-           list(DISTINCT commodity_group ORDER BY commodity_group) AS matched_groups
+           -- sorted lists, not ordered aggregates (string_agg … ORDER BY): the same text, a few ms less per year
+           array_to_string(list_transform(
+               list_sort(list([coalesce(direction, '~'), commodity_group, commodity,  -- '~': no direction sorts last
+                               commodity || CASE WHEN direction IS NULL THEN ' (direction not stated)'
+                                                 ELSE ' (' || direction || ')' END])),
+               f -> f[4]), ', ') AS matched_flows,
+           list_sort(list_distinct(list(commodity_group))) AS matched_groups
     FROM corridor_flows
     WHERE coalesce(CAST($direction AS VARCHAR), '') IN ('', direction)
       AND coalesce(CAST($commodity AS VARCHAR), '') IN ('', commodity_group)
