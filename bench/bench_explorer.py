@@ -1,7 +1,8 @@
 """Corridor Explorer: server time from a focus or radius change to the summary + map data, ours vs the naive way.
 
-Ours: one DuckDB spatial pass (buffer in an azimuthal equidistant projection, bbox row-group skip) + small named
-queries for the figures + the deck JSON. Naive: every rerun reads the layers with geopandas, projects them with
+Ours: one DuckDB statement (``queries/explore_facts.sql``: buffer in an azimuthal equidistant projection over the
+build-time ``explore_shapes`` candidates, bbox filter, and every figure for what it finds) + the summary, scorecard
+and deck JSON. Naive: every rerun reads the layers with geopandas, projects them with
 ``to_crs``, buffers the focus and ``sjoin``s/overlays the full layers, then serialises full-resolution GeoJSON.
 Each run uses a different focus or radius (no cache can answer).
 
