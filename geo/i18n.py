@@ -87,6 +87,11 @@ def _(text: str) -> str:
     return catalogue(language()).gettext(text)
 
 
+def N_(text: str) -> str:
+    """Marks a constant for the catalogue without translating it: show it through ``_()`` where it is drawn."""
+    return text
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     return catalogue(language()).ngettext(singular, plural, count)
 

@@ -7,6 +7,7 @@ import math
 import altair as alt
 import pandas as pd
 
+from geo.i18n import _
 from geo.months import month_range
 
 MAX_MONTH_TICKS = 6
@@ -22,6 +23,12 @@ def month_axis(first: dt.date, last: dt.date) -> alt.Axis:
         return alt.Axis(format="%Y", title=None)
     step = max(1, math.ceil(count / MAX_MONTH_TICKS))
     return alt.Axis(format="%b %Y", tickCount={"interval": "month", "step": step}, labelAngle=0, title=None)
+
+
+def series_title(field: str) -> str:
+    """A hover title for the series column (its English name: 'measure', 'mode' …) in the active language."""
+    titles = {"measure": _("measure"), "mode": _("mode"), "series": _("series"), "port": _("port")}
+    return titles.get(field, field)
 
 
 def monthly_lines(
@@ -47,9 +54,9 @@ def monthly_lines(
             y=alt.Y("value:Q", title=y_title),
             color=alt.Color(f"{series_field}:N", title=None, legend=alt.Legend(orient="bottom")),
             tooltip=[
-                alt.Tooltip("month:T", format="%b %Y"),
-                alt.Tooltip(f"{series_field}:N"),
-                alt.Tooltip("value:Q", format=",.0f"),
+                alt.Tooltip("month:T", format="%b %Y", title=_("month")),
+                alt.Tooltip(f"{series_field}:N", title=series_title(series_field)),
+                alt.Tooltip("value:Q", format=",.0f", title=_("value")),
             ],
         )
         .properties(height=height)
@@ -58,7 +65,8 @@ def monthly_lines(
         return lines
     marks = pd.DataFrame({"month": [pd.Timestamp(m) for m, _ in breaks], "note": [text for _, text in breaks]})
     rule = alt.Chart(marks).mark_rule(color=BREAK_COLOUR, strokeDash=[5, 3], size=1.5).encode(
-        x="month:T", tooltip=[alt.Tooltip("month:T", format="%b %Y"), alt.Tooltip("note:N")]
+        x="month:T", tooltip=[alt.Tooltip("month:T", format="%b %Y", title=_("month")),
+                              alt.Tooltip("note:N", title=_("note"))]
     )
     label = alt.Chart(marks).mark_text(color=BREAK_COLOUR, align="left", baseline="top", dx=4, dy=2,
                                        fontWeight="bold").encode(x="month:T", y=alt.value(0), text="note:N")
@@ -79,6 +87,7 @@ def unit_panels(
     panels = []
     for unit in long["unit"].dropna().unique():
         part = long[long["unit"] == unit]
-        panels.append((unit, monthly_lines(part, series_field, f"{unit} per month", f"{title}: {unit}",
+        y_title = _("{unit} per month").format(unit=unit)
+        panels.append((unit, monthly_lines(part, series_field, y_title, f"{title}: {unit}",
                                            first, last, breaks, height=PANEL_HEIGHT_PX)))
     return panels

@@ -15,6 +15,7 @@ import math
 import pandas as pd
 import pydeck as pdk
 
+from geo.i18n import N_, _, format_number
 from geo.maps import basemap, fence
 from geo.maps.deck import CompactDeck, make_deck
 from geo.maps.legend import Legend
@@ -31,11 +32,11 @@ COMMODITY_COLOURS = {
     "contraband": [86, 180, 233],
 }
 COMMODITY_LABELS = {
-    "drugs": "drugs", "migrants": "migrants (people smuggled)", "firearms": "firearms, weapons, ammunition",
-    "cash": "cash", "contraband": "other contraband",
+    "drugs": N_("drugs"), "migrants": N_("migrants (people smuggled)"),
+    "firearms": N_("firearms, weapons, ammunition"), "cash": N_("cash"), "contraband": N_("other contraband"),
 }
 COUNTRY_COLOURS = {"US": [0, 114, 178], "MX": [213, 94, 0], "US/MX": [90, 90, 90]}
-COUNTRY_LABELS = {"US": "United States", "MX": "Mexico", "US/MX": "joint US–Mexico"}
+COUNTRY_LABELS = {"US": N_("United States"), "MX": N_("Mexico"), "US/MX": N_("joint US–Mexico")}
 DASHED_CONFIDENCE = ("low",)  # drawn dashed; every other rating solid
 STRIPE_PX = 3
 ARROW_PX = 17
@@ -51,7 +52,7 @@ TOOLTIP = {
     "style": {"backgroundColor": "#222", "color": "#fff", "fontSize": "12px", "maxWidth": "380px",
               "whiteSpace": "pre-line"},
 }
-PERSONNEL_WORD = "personnel"
+PERSONNEL_WORD = N_("personnel")
 # A right-pointing triangle whose tip is the anchor: rotated about its tip, it ends exactly on the line's end.
 _ARROW_SVG = (
     "<svg xmlns='http://www.w3.org/2000/svg' width='64' height='64'>"
@@ -80,13 +81,25 @@ def _flow_groups(flows: pd.DataFrame) -> dict[str, dict]:
     return out
 
 
+def commodity_label(group: str) -> str:
+    """A commodity group's legend wording in the active language (the key itself stays a data value)."""
+    return _(COMMODITY_LABELS[group])
+
+
+def country_label(country: str) -> str:
+    """'United States', 'Mexico' or 'joint US–Mexico' in the active language."""
+    return _(COUNTRY_LABELS[country])
+
+
 def corridor_tooltip(row: dict) -> dict[str, str]:
     """Tooltip fields of a corridor: who, what, when, sources, and what the filters matched."""
     return {
         "title": f"{row['corridor_id']} {row['name']} ({row['direction']})",
-        "details": f"Commodities: {row['commodities']}\nControlled or contested by: {row['organizations']}\n"
-                   f"Active: {row['period_active']} · confidence: {row['confidence']}\nSources: {row['sources']}",
-        "shown": f"Shown for these filters: {row['matched_flows']}",
+        "details": _("Commodities: {commodities}\nControlled or contested by: {organizations}\n"
+                     "Active: {period} · confidence: {confidence}\nSources: {sources}").format(
+            commodities=row["commodities"], organizations=row["organizations"], period=row["period_active"],
+            confidence=row["confidence"], sources=row["sources"]),
+        "shown": _("Shown for these filters: {flows}").format(flows=row["matched_flows"]),
         "footer": row["geometry_basis"],
     }
 
@@ -120,22 +133,24 @@ def corridor_records(lines: pd.DataFrame, flows: pd.DataFrame) -> tuple[list[dic
                 "lat": tip[1],
                 "angle": _screen_angle(before, tip),
                 **tooltip,
-                "shown": f"{tooltip['shown']} · arrowhead: {direction}",
+                "shown": tooltip["shown"] + " · " + _("arrowhead: {direction}").format(direction=direction),
             })
     return stripes, arrows
 
 
 def deployment_text(row: dict) -> str:
     """One deployment row in four short lines: what, who and when, how many and what it covers, counted or not."""
-    figure = "no personnel figure" if pd.isna(row["personnel"]) else f"{int(row['personnel']):,} {PERSONNEL_WORD}"
-    inside = f", inside {row['parent_id']}" if isinstance(row["parent_id"], str) else ""
-    counted = ("counted in this year's total" if row["counts_in_total"]
-               else f"not counted ({row['not_counted_because']})")
+    figure = (_("no personnel figure") if pd.isna(row["personnel"])
+              else format_number(int(row["personnel"])) + " " + _(PERSONNEL_WORD))
+    inside = _(", inside {parent}").format(parent=row["parent_id"]) if isinstance(row["parent_id"], str) else ""
+    counted = (_("counted in this year's total") if row["counts_in_total"]
+               else _("not counted ({reason})").format(reason=row["not_counted_because"]))
     if row["open_ended"]:
-        counted += "; open-ended (no known end)"
+        counted += "; " + _("open-ended (no known end)")
+    covers = _("{figure} · covers: {scope}{inside} · {sources}, confidence {confidence}").format(
+        figure=figure, scope=row["scope"], inside=inside, sources=row["sources"], confidence=row["confidence"])
     return (f"{row['deployment_id']} {row['operation']} ({row['country']})\n{row['force']} · {row['period_label']}\n"
-            f"{figure} · covers: {row['scope']}{inside} · {row['sources']}, confidence {row['confidence']}\n"
-            f"{counted[0].upper()}{counted[1:]}")
+            f"{covers}\n{counted[0].upper()}{counted[1:]}")
 
 
 def _country_colour(rows: list[dict]) -> list[int]:
@@ -145,7 +160,7 @@ def _country_colour(rows: list[dict]) -> list[int]:
 
 def _deployment_tooltip(title: str, rows: list[dict]) -> dict[str, str]:
     return {
-        "title": f"{title}: {len(rows)} deployment(s)",
+        "title": _("{place}: {n} deployment(s)").format(place=title, n=len(rows)),
         "details": "\n\n".join(deployment_text(r) for r in rows),
         "shown": "",
         "footer": " · ".join(dict.fromkeys(r["geometry_basis"] for r in rows)),
@@ -171,7 +186,7 @@ def deployment_shapes(rows: pd.DataFrame) -> tuple[dict, list[dict]]:
                            "fill": _country_colour(group) + [STATE_FILL_ALPHA],
                            "line": _country_colour(group) + [230]},
         }
-        for _, group in sorted(states.items())
+        for _key, group in sorted(states.items())
     ]
     points = [
         {"lon": lon, "lat": lat, "colour": _country_colour(group) + [235],
@@ -215,27 +230,29 @@ def legend(year: int, lines: pd.DataFrame, flows: pd.DataFrame, deployments: pd.
     """Swatches for what is drawn this year: commodity stripes, countries, fence; notes say how to read them."""
     groups = [g for g in COMMODITY_COLOURS if g in set(flows.loc[flows["drawn"], "commodity_group"])]
     countries = [c for c in COUNTRY_COLOURS if c in set(deployments.loc[deployments["geojson"].notna(), "country"])]
-    swatches = [(rgb_hex(COMMODITY_COLOURS[g]), f"corridor carrying {COMMODITY_LABELS[g]}") for g in groups]
-    swatches += [(rgb_hex(COUNTRY_COLOURS[c]), f"deployment (area or point): {COUNTRY_LABELS[c]}") for c in countries]
+    swatches = [(rgb_hex(COMMODITY_COLOURS[g]), _("corridor carrying {commodity}").format(
+        commodity=commodity_label(g))) for g in groups]
+    swatches += [(rgb_hex(COUNTRY_COLOURS[c]), _("deployment (area or point): {country}").format(
+        country=country_label(c))) for c in countries]
     if show_fence:
         swatches += fence.swatches()
-    corridor_note = (
-        f"Corridor lines are a {geometry_basis}. One stripe per commodity group; the arrowhead marks the end "
+    corridor_note = _(
+        "Corridor lines are a {basis}. One stripe per commodity group; the arrowhead marks the end "
         "the flow runs to (both ends for a corridor used both ways). Dashed = low confidence in the sources; "
         "solid = medium or high."
-    )
-    deployment_note = (
+    ).format(basis=geometry_basis)
+    deployment_note = _(
         "Deployments: a state's contingent is its whole state (translucent); a city, site or region figure is a "
-        f"point. Border-wide deployments have no place on the map (see the tables). Figures in {personnel_unit}: "
+        "point. Border-wide deployments have no place on the map (see the tables). Figures in {unit}: "
         "the largest stated for the deployment, not a yearly strength."
-    )
+    ).format(unit=personnel_unit)
     notes = [corridor_note, deployment_note]
     if show_fence:
         notes.append(fence.credit())
     return Legend(
-        title=f"Smuggling corridors and force deployments, {year}",
-        units=f"corridors: direction and commodity (no volumes); deployments: {personnel_unit}",
-        period=f"corridors and deployments active in {year}",
+        title=_("Smuggling corridors and force deployments, {year}").format(year=year),
+        units=_("corridors: direction and commodity (no volumes); deployments: {unit}").format(unit=personnel_unit),
+        period=_("corridors and deployments active in {year}").format(year=year),
         swatches=swatches,
         notes=notes,
     )

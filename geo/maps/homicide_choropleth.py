@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from geo.i18n import _
+from geo.i18n import N_, _
 from geo.paths import DATA_DIR
 from geo.records import as_records
 from geo.records import missing as _missing
@@ -49,10 +49,11 @@ PAYLOAD_LIMIT_BYTES = 2_000_000
 NO_DATA = -1
 FILTERED = -2
 NO_DATA_FILL = "#cfcfcf"
-NO_DATA_LABEL = "no data (no figure for this place and year)"
-FILTERED_LABEL = "below the minimum-population filter"
-NO_RATE_POINT_LABEL = "no rate (count only, or no population figure)"
-POINT_SIZE_NOTE = "Circles: cities (city police jurisdiction); size grows with the count."
+# English msgids (N_ marks them for the catalogue); shown through _() where they are drawn.
+NO_DATA_LABEL = N_("no data (no figure for this place and year)")
+FILTERED_LABEL = N_("below the minimum-population filter")
+NO_RATE_POINT_LABEL = N_("no rate (count only, or no population figure)")
+POINT_SIZE_NOTE = N_("Circles: cities (city police jurisdiction); size grows with the count.")
 COUNT_FILL = "#6b7f99"  # circles of a count-only measure: one neutral colour, no rate classes
 
 

@@ -14,6 +14,8 @@ import pandas as pd
 from branca.element import Element, Figure, MacroElement
 from folium.template import Template
 
+from geo import i18n
+from geo.i18n import _, format_number
 from geo.maps.homicide_choropleth import (
     BREAKS,
     COUNT_FILL,
@@ -57,41 +59,41 @@ class MapMeasure:
 _JS_HELPERS = """
 function bcaEsc(s) { return String(s).replace(/[&<>"']/g, function (c) {
     return {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c]; }); }
-function bcaNum(v, d) { return (v === null || v === undefined) ? "no data"
-    : v.toLocaleString("en-US", {minimumFractionDigits: d || 0, maximumFractionDigits: d || 0}); }
+function bcaNum(v, d, meta) { return (v === null || v === undefined) ? meta.t.no_data
+    : v.toLocaleString(meta.num_locale, {minimumFractionDigits: d || 0, maximumFractionDigits: d || 0}); }
 function bcaHas(v) { return v !== null && v !== undefined; }
 function bcaHead(p, meta) {
     var place = bcaEsc(p.name) + (p.state ? ", " + bcaEsc(p.state) : "");
     var lines = ["<b style='font-size:13px'>" + place + "</b>"];
     if (p.note) { lines.push("<span style='color:#555'>" + bcaEsc(p.note) + "</span>"); }
     if (!bcaHas(p.hom) && !bcaHas(p.rate)) {
-        lines.push("<i>no data for this place and year</i>");
+        lines.push("<i>" + bcaEsc(meta.t.no_place_data) + "</i>");
     } else {
         if (!meta.count_only) {
-            lines.push(bcaHas(p.rate) ? "<b>" + bcaNum(p.rate, 1) + "</b> " + bcaEsc(meta.units)
-                : "<i>no rate</i> (no population figure, or part of a year)");
+            lines.push(bcaHas(p.rate) ? "<b>" + bcaNum(p.rate, 1, meta) + "</b> " + bcaEsc(meta.units)
+                : "<i>" + bcaEsc(meta.t.no_rate) + "</i> " + bcaEsc(meta.t.no_rate_why));
         }
-        lines.push((bcaHas(p.hom) ? bcaNum(p.hom) + " " + bcaEsc(meta.count_label) : "<i>count: no data</i>")
-            + (bcaHas(p.pop) ? " · population " + bcaNum(p.pop) : ""));
+        lines.push((bcaHas(p.hom) ? bcaNum(p.hom, 0, meta) + " " + bcaEsc(meta.count_label)
+                : "<i>" + bcaEsc(meta.t.no_count) + "</i>")
+            + (bcaHas(p.pop) ? " · " + bcaEsc(meta.t.population) + " " + bcaNum(p.pop, 0, meta) : ""));
     }
     if (p.cls === -2) { lines.push("<i>" + bcaEsc(meta.filtered) + "</i>"); }
-    if (p.small) { lines.push("<span style='color:#9a3412'>&#9888; population under " + bcaNum(meta.small)
-        + ": rate is volatile</span>"); }
+    if (p.small) { lines.push("<span style='color:#9a3412'>&#9888; " + bcaEsc(meta.t.volatile) + "</span>"); }
     return lines.join("<br>");
 }
 function bcaTooltip(p, meta) {
     return bcaHead(p, meta) + "<div style='color:#555;margin-top:3px;font-size:11px'>" + bcaEsc(meta.label)
-        + ", " + bcaEsc(meta.year) + "<br><i>Click for the definition and source.</i></div>";
+        + ", " + bcaEsc(meta.year) + "<br><i>" + bcaEsc(meta.t.click) + "</i></div>";
 }
 function bcaPopup(p, meta) {
     var source = (p.src === null || p.src === undefined) ? meta.fallback_source : meta.sources[p.src];
     var basis = (p.basis === null || p.basis === undefined) ? "" :
-        "<div><b>Rate basis:</b> " + bcaEsc(meta.bases[p.basis]) + "</div>";
+        "<div><b>" + bcaEsc(meta.t.basis) + "</b> " + bcaEsc(meta.bases[p.basis]) + "</div>";
     return "<div style='font-size:12px;max-width:340px'>" + bcaHead(p, meta)
         + "<hr style='margin:4px 0'><div><b>" + bcaEsc(meta.label) + ", " + bcaEsc(meta.year) + ":</b> "
         + bcaEsc(meta.definition) + "</div>" + basis
-        + (meta.coverage ? "<div><b>Coverage:</b> " + bcaEsc(meta.coverage) + "</div>" : "")
-        + "<div><b>Source:</b> " + bcaEsc(source || "not stated") + "</div></div>";
+        + (meta.coverage ? "<div><b>" + bcaEsc(meta.t.coverage) + "</b> " + bcaEsc(meta.coverage) + "</div>" : "")
+        + "<div><b>" + bcaEsc(meta.t.source) + "</b> " + bcaEsc(source || meta.t.not_stated) + "</div></div>";
 }
 // Keep the (sticky) tooltip wholly inside the map: Leaflet centres it on the cursor and lets it run off an edge.
 function bcaKeepInside(map, tooltip) {
@@ -114,10 +116,30 @@ TOOLTIP_CSS = (
 )
 
 
+def tooltip_words() -> dict[str, str]:
+    """The fixed wording of every tooltip and popup, in the active language (the browser only assembles it)."""
+    return {
+        "no_data": _("no data"),
+        "no_place_data": _("no data for this place and year"),
+        "no_rate": _("no rate"),
+        "no_rate_why": _("(no population figure, or part of a year)"),
+        "no_count": _("count: no data"),
+        "population": _("population"),
+        "volatile": _("population under {n}: rate is volatile").format(n=format_number(SMALL_POPULATION)),
+        "click": _("Click for the definition and source."),
+        "basis": _("Rate basis:"),
+        "coverage": _("Coverage:"),
+        "source": _("Source:"),
+        "not_stated": _("not stated"),
+    }
+
+
 def _meta(measure: MapMeasure, payload: Payload) -> dict:
     return {
+        "t": tooltip_words(),
+        "num_locale": i18n.locale().replace("_", "-"),
         "label": measure.label,
-        "definition": measure.definition,
+        "definition": i18n.from_source(measure.definition),
         "year": str(measure.year),
         "units": measure.unit,
         "count_label": measure.count_label,
@@ -125,7 +147,7 @@ def _meta(measure: MapMeasure, payload: Payload) -> dict:
         "radius": RADIUS,
         "count_fill": COUNT_FILL,
         "small": SMALL_POPULATION,
-        "filtered": FILTERED_LABEL,
+        "filtered": _(FILTERED_LABEL),
         "sources": payload.sources,
         "bases": payload.bases,
         "fallback_source": measure.source,
@@ -259,21 +281,21 @@ def legend_html(measure: MapMeasure, *, min_population: int = 0, polygons: bool 
         unit_line = measure.unit
         rows += [_swatch(style_for(i), text, round_=points and not polygons) for i, text in enumerate(class_labels())]
     else:
-        unit_line = f"{measure.count_label}: counts only, the source gives no rate"
+        unit_line = _("{count_label}: counts only, the source gives no rate").format(count_label=measure.count_label)
     if polygons:
-        rows.append(_swatch(style_for(NO_DATA), NO_DATA_LABEL))
+        rows.append(_swatch(style_for(NO_DATA), _(NO_DATA_LABEL)))
     if points and measure.has_rates:
-        rows.append(_swatch(style_for(NO_DATA), NO_RATE_POINT_LABEL, round_=True))
+        rows.append(_swatch(style_for(NO_DATA), _(NO_RATE_POINT_LABEL), round_=True))
     if points and not measure.has_rates:
         count_style = {"fillColor": COUNT_FILL, "fillOpacity": 0.9}
-        rows += [_swatch(count_style, f"{n:,} {measure.count_label}", round_=True, size=2 * radius(n))
+        rows += [_swatch(count_style, f"{format_number(n)} {measure.count_label}", round_=True, size=2 * radius(n))
                  for n in SIZE_KEY]
     if min_population:
-        rows.append(_swatch(style_for(FILTERED), f"{FILTERED_LABEL} ({min_population:,})"))
-    notes = [POINT_SIZE_NOTE] if points else []
+        rows.append(_swatch(style_for(FILTERED), _(FILTERED_LABEL) + f" ({format_number(min_population)})"))
+    notes = [_(POINT_SIZE_NOTE)] if points else []
     if measure.has_rates:
-        notes.append(f"Classes are fixed ({BREAKS[1]:g}, {BREAKS[2]:g}, {BREAKS[3]:g}, {BREAKS[4]:g}) for every "
-                     "year and measure.")
+        notes.append(_("Classes are fixed ({a}, {b}, {c}, {d}) for every year and measure.").format(
+            a=f"{BREAKS[1]:g}", b=f"{BREAKS[2]:g}", c=f"{BREAKS[3]:g}", d=f"{BREAKS[4]:g}"))
     return (
         '<div class="bca-legend" style="background:rgba(255,255,255,0.92);padding:6px 8px;border-radius:4px;'
         'box-shadow:0 0 4px rgba(0,0,0,0.3);font:12px system-ui,sans-serif;max-width:270px;line-height:1.35">'
@@ -281,8 +303,9 @@ def legend_html(measure: MapMeasure, *, min_population: int = 0, polygons: bool 
         f'<div style="color:#444;margin-bottom:3px">{escape(unit_line)}</div>'
         + "".join(rows)
         + "".join(f'<div style="color:#444;margin-top:3px">{escape(n)}</div>' for n in notes)
-        + (f'<div style="color:#9a3412;margin-top:3px">&#9888; rates for places under {SMALL_POPULATION:,} '
-           "people are volatile (flagged in tooltips)</div>" if measure.has_rates else "")
+        + ('<div style="color:#9a3412;margin-top:3px">&#9888; '
+           + escape(_("rates for places under {n} people are volatile (flagged in tooltips)").format(
+               n=format_number(SMALL_POPULATION))) + "</div>" if measure.has_rates else "")
         + "</div>"
     )
 

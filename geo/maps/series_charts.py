@@ -9,6 +9,8 @@ import datetime as dt
 import altair as alt
 import pandas as pd
 
+from geo.i18n import _, format_number
+
 HIGHLIGHT = "#e63c1e"
 RULE = "#9a9a9a"
 BAR = "#3b528b"
@@ -34,11 +36,12 @@ def fiscal_year_series(long: pd.DataFrame, title: str, y_title: str, highlight_f
     layers.append(alt.Chart(rules).mark_rule(color=RULE, strokeWidth=0.6, strokeDash=[2, 2]).encode(x="month:T"))
     layers.append(
         alt.Chart(long).mark_line(strokeWidth=1.6, point=alt.OverlayMarkDef(size=10)).encode(
-            x=alt.X("month:T", title="Month (dotted rules: 1 October, start of each fiscal year)"),
+            x=alt.X("month:T", title=_("Month (dotted rules: 1 October, start of each fiscal year)")),
             y=alt.Y("value:Q", title=y_title),
             color=alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=420)),
-            tooltip=[alt.Tooltip("month:T", format="%b %Y", title="Month"), alt.Tooltip("series:N", title="Measure"),
-                     alt.Tooltip("value:Q", format=",.0f", title="Count")],
+            tooltip=[alt.Tooltip("month:T", format="%b %Y", title=_("Month")),
+                     alt.Tooltip("series:N", title=_("Measure")),
+                     alt.Tooltip("value:Q", format=",.0f", title=_("Count"))],
         )
     )
     return alt.layer(*layers).properties(title=title, height=300)
@@ -49,21 +52,28 @@ def annual_bars(rows: pd.DataFrame, title: str, y_title: str, highlight_fy: int 
     year pale."""
     data = rows.assign(
         chosen=rows["fiscal_year"] == highlight_fy,
-        year_text=[f"FY{y}" + (" (partial)" if p else "") for y, p in zip(rows["fiscal_year"], rows["partial"])],
+        year_text=[_("FY{year} (partial)").format(year=y) if p else _("FY{year}").format(year=y)
+                   for y, p in zip(rows["fiscal_year"], rows["partial"])],
     )
     return (
         alt.Chart(data, title=title)
         .mark_bar()
         .encode(
-            x=alt.X("fiscal_year:O", title="Fiscal year (October–September)", axis=alt.Axis(labelAngle=-60)),
+            x=alt.X("fiscal_year:O", title=_("Fiscal year (October–September)"), axis=alt.Axis(labelAngle=-60)),
             y=alt.Y("encounters:Q", title=y_title),
             color=alt.condition("datum.chosen", alt.value(HIGHLIGHT), alt.value(BAR)),
             opacity=alt.condition("datum.partial", alt.value(0.35), alt.value(1.0)),
-            tooltip=[alt.Tooltip("year_text:N", title="Fiscal year"),
-                     alt.Tooltip("encounters:Q", format=",.0f", title="Count")],
+            tooltip=[alt.Tooltip("year_text:N", title=_("Fiscal year")),
+                     alt.Tooltip("encounters:Q", format=",.0f", title=_("Count"))],
         )
         .properties(height=300)
     )
+
+
+def mean_text(phase: str, mean: float, decimals: int) -> str:
+    """'mean before: 1,234.5' in the active language (``phase``: before or after)."""
+    template = _("mean before: {mean}") if phase == "before" else _("mean after: {mean}")
+    return template.format(mean=format_number(mean, decimals))
 
 
 def _x(unit: str, title: str) -> alt.X:
@@ -79,7 +89,7 @@ def before_after(frame: pd.DataFrame, unit: str, before_mean: float | None, afte
     as_x = (lambda p: int(p)) if unit == "year" else (lambda p: pd.Timestamp(p))
     data = frame.assign(x=[as_x(p) for p in frame["period"]], value=frame["value"].astype("Float64").astype(float),
                         label=[str(p) if unit == "year" else f"{p:%b %Y}" for p in frame["period"]])
-    x_title = "Year" if unit == "year" else "Month"
+    x_title = _("Year") if unit == "year" else _("Month")
     # Counts and rates start at 0; headroom keeps the figures written above the highest points inside the chart.
     top = data["value"].max()
     y_scale = alt.Scale(domain=[0, float(top) * 1.15]) if pd.notna(top) and top > 0 else alt.Scale(zero=True)
@@ -89,7 +99,7 @@ def before_after(frame: pd.DataFrame, unit: str, before_mean: float | None, afte
         x=_x(unit, x_title), y="value:Q",
         color=alt.Color("phase:N", scale=alt.Scale(domain=list(PHASE_COLOURS), range=list(PHASE_COLOURS.values())),
                         legend=alt.Legend(orient="bottom", title=None)),
-        tooltip=[alt.Tooltip("label:N", title=x_title), alt.Tooltip("phase:N", title="Window"),
+        tooltip=[alt.Tooltip("label:N", title=x_title), alt.Tooltip("phase:N", title=_("Window")),
                  alt.Tooltip("value:Q", format=",.1f" if unit == "year" else ",.0f", title=y_title)],
     )
     layers = [line, points]
@@ -101,7 +111,7 @@ def before_after(frame: pd.DataFrame, unit: str, before_mean: float | None, afte
         side = data[data["phase"] == phase]
         if mean is not None and not side.empty:
             means.append({"x": side["x"].iloc[0], "x2": side["x"].iloc[-1], "mean": mean, "phase": phase,
-                          "text": f"mean {phase}: {mean:,.1f}" if unit == "year" else f"mean {phase}: {mean:,.0f}"})
+                          "text": mean_text(phase, mean, 1 if unit == "year" else 0)})
     if means:
         mean_data = pd.DataFrame(means)
         kind = "Q" if unit == "year" else "T"
@@ -109,11 +119,11 @@ def before_after(frame: pd.DataFrame, unit: str, before_mean: float | None, afte
             x=f"x:{kind}", x2="x2", y="mean:Q",
             color=alt.Color("phase:N", scale=alt.Scale(domain=list(PHASE_COLOURS), range=list(PHASE_COLOURS.values())),
                             legend=None),
-            tooltip=[alt.Tooltip("text:N", title="Mean")]))
+            tooltip=[alt.Tooltip("text:N", title=_("Mean"))]))
     start = data.loc[data["phase"] == "start", "x"].iloc[0]
-    marks = [{"x": start, "text": "start"}]
+    marks = [{"x": start, "text": _("start")}]
     if end is not None and data["x"].iloc[0] <= as_x(end) <= data["x"].iloc[-1]:
-        marks.append({"x": as_x(end), "text": "end"})
+        marks.append({"x": as_x(end), "text": _("end")})
     rules = pd.DataFrame(marks)
     kind = "Q" if unit == "year" else "T"
     layers.append(alt.Chart(rules).mark_rule(color=HIGHLIGHT, strokeWidth=1.5).encode(x=f"x:{kind}"))

@@ -11,7 +11,7 @@ import re
 
 import pandas as pd
 
-from geo.i18n import _
+from geo.i18n import N_, _
 from geo.numbers import full
 from geo.store import provenance
 from geo.views.ports import csv_with_header
@@ -22,9 +22,10 @@ DEFAULT_SECTOR = "Tucson"
 PROFILE_TOTAL = "Southwest border (printed total)"
 PROFILE_MEASURES = ["staffing", "apprehensions", "marijuana_lb", "cocaine_lb", "deaths", "rescues", "assaults",
                     "prosecutions"]
-PROFILE_TITLES = {"staffing": "Agents", "apprehensions": "Apprehensions", "marijuana_lb": "Marijuana seized",
-                  "cocaine_lb": "Cocaine seized", "deaths": "Deaths", "rescues": "Rescues",
-                  "assaults": "Assaults on agents", "prosecutions": "Prosecutions"}
+PROFILE_TITLES = {"staffing": N_("Agents"), "apprehensions": N_("Apprehensions"),
+                  "marijuana_lb": N_("Marijuana seized"), "cocaine_lb": N_("Cocaine seized"), "deaths": N_("Deaths"),
+                  "rescues": N_("Rescues"),
+                  "assaults": N_("Assaults on agents"), "prosecutions": N_("Prosecutions")}  # shown through _()
 
 
 def measures() -> dict[str, str]:
@@ -39,7 +40,8 @@ def measure_info(key: str) -> dict:
 def measure_source(key: str) -> str:
     """'Source: publisher — vintage' of one measure (the layer's line names both sources)."""
     info = measure_info(key)
-    return f"Source: {info.get('publisher', '')} — {info.get('vintage', '')}"
+    return _("Source: {publisher} — {vintage}").format(publisher=info.get("publisher", ""),
+                                                        vintage=info.get("vintage", ""))
 
 
 def disagreement(first_sentence: bool = False) -> str:
@@ -133,11 +135,12 @@ def profile_table(rows: pd.DataFrame, printed_total: pd.DataFrame) -> pd.DataFra
     (kept as printed, not recomputed). Integers stay integers; an empty cell is not in the source."""
     titles = profile_columns()
     table = pd.DataFrame(index=[titles[c] for c in PROFILE_MEASURES])
-    table.index.name = "Measure"
+    table.index.name = _("Measure")
     for row in rows.sort_values("fiscal_year").itertuples(index=False):
-        table[f"FY{row.fiscal_year}"] = pd.array([_int(getattr(row, c)) for c in PROFILE_MEASURES], dtype="Int64")
+        table[_("FY{year}").format(year=row.fiscal_year)] = pd.array(
+            [_int(getattr(row, c)) for c in PROFILE_MEASURES], dtype="Int64")
     for row in printed_total.itertuples(index=False):
-        table[f"Southwest border FY{row.fiscal_year} (printed total)"] = pd.array(
+        table[_("Southwest border FY{year} (printed total)").format(year=row.fiscal_year)] = pd.array(
             [_int(getattr(row, c)) for c in PROFILE_MEASURES], dtype="Int64")
     return table.reset_index()
 
@@ -151,8 +154,9 @@ def profile_columns() -> dict[str, str]:
     units = provenance.measure_units("sector_profiles")
     titles = {}
     for column in PROFILE_MEASURES:
-        title, unit = PROFILE_TITLES[column], units.get(column, "")
-        said = unit.split(" ")[0].lower() in title.lower() or not unit
+        english, unit = PROFILE_TITLES[column], units.get(column, "")
+        said = unit.split(" ")[0].lower() in english.lower() or not unit  # the English title already names the unit
+        title = _(english)
         titles[column] = title if said else f"{title} ({unit})"
     return titles
 
@@ -180,5 +184,5 @@ def annual_csv(years: pd.DataFrame, measure: str, source_line: str) -> bytes:
     out = years[["sector", "fiscal_year", "encounters", "months_covered", "partial"]].copy()
     out["encounters"] = pd.array(out["encounters"], dtype="Int64")
     return csv_with_header(out, [f"{info.get('label', measure)}; unit: {info.get('unit', '')}",
-                                 "Sectors: border-county approximation; the real areas reach far inland",
+                                 _("Sectors: border-county approximation; the real areas reach far inland"),
                                  source_line])

@@ -7,7 +7,7 @@ import altair as alt
 import pandas as pd
 
 from geo.i18n import _, format_number
-from geo.maps.corridors_deck import COMMODITY_COLOURS, COUNTRY_COLOURS, COUNTRY_LABELS
+from geo.maps.corridors_deck import COMMODITY_COLOURS, COUNTRY_COLOURS, country_label
 from geo.maps.palette import rgb_hex
 from geo.records import as_records, missing, sum_present
 from geo.views.ports import csv_with_header
@@ -99,7 +99,8 @@ def undrawn(table: pd.DataFrame) -> list[str]:
 
 
 def corridors_csv(table: pd.DataFrame, filters: str, source: str, basis: str) -> bytes:
-    return csv_with_header(table, [f"Smuggling corridors {filters}", f"Lines: {basis}", source])
+    return csv_with_header(table, [_("Smuggling corridors {filters}").format(filters=filters),
+                                   _("Lines: {basis}").format(basis=basis), source])
 
 
 # ------------------------------------------------------------------ deployments
@@ -142,7 +143,7 @@ def totals_by_country(rows: pd.DataFrame, where: str, year: int) -> list[dict]:
     cards = []
     for country in COUNTRIES:
         mine = [r for r in records if r["country"] == country]
-        label = COUNTRY_LABELS[country]
+        label = country_label(country)
         if not mine:
             cards.append({"label": label, "value": _("none"), "notes": [
                 _("No {country} deployment {where} in {year}.").format(country=label, where=where, year=year)]})
@@ -168,7 +169,7 @@ def totals_by_country(rows: pd.DataFrame, where: str, year: int) -> list[dict]:
                       "notes": notes})
     joint = [r["deployment_id"] for r in records if r["country"] == "US/MX"]
     if joint:
-        cards.append({"label": COUNTRY_LABELS["US/MX"], "value": _("{n} row(s)").format(n=len(joint)),
+        cards.append({"label": country_label("US/MX"), "value": _("{n} row(s)").format(n=len(joint)),
                       "notes": [_("Joint rows are listed, not added to either country: {ids}.").format(
                           ids=", ".join(joint))]})
     return cards
@@ -181,7 +182,7 @@ def border_wide_note(everywhere: pd.DataFrame, state_name: str, year: int) -> st
         return None
     listed = "; ".join(
         f"{r.deployment_id} {r.force} ({r.country}, "
-        + (f"{int(r.personnel):,}" if not pd.isna(r.personnel) else "no figure") + ")"
+        + (format_number(int(r.personnel)) if not pd.isna(r.personnel) else _("no figure")) + ")"
         for r in wide.itertuples(index=False)
     )
     return _("Also active in {year} but not tied to any state, so not in the {state} figures: {listed}. Pick 'whole "
@@ -199,17 +200,18 @@ def timeline_frame(timeline: pd.DataFrame, last_year: int) -> pd.DataFrame:
     known = frame["end_date"].notna()
     frame["bar_end"] = frame["end_date"].where(known, edge)
     frame.loc[single, "bar_end"] = frame.loc[single, "start_date"].map(lambda d: pd.Timestamp(d.year, 12, 31))
-    frame["end_known"] = (known | single).map({True: "end known", False: "no known end"})
+    frame["end_known"] = (known | single).map({True: _("end known"), False: _("no known end")})
     short = frame["operation"].map(lambda t: t if len(t) <= 44 else t[:43].rstrip() + "…")
     frame["label"] = frame["deployment_id"] + " " + short
-    frame["personnel_text"] = frame["personnel"].map(lambda v: "no figure" if pd.isna(v) else f"{int(v):,}")
-    frame["country_name"] = frame["country"].map(COUNTRY_LABELS)
+    frame["personnel_text"] = frame["personnel"].map(lambda v: _("no figure") if pd.isna(v)
+                                                     else format_number(int(v)))
+    frame["country_name"] = frame["country"].map(country_label)
     return frame
 
 
 def timeline_chart(frame: pd.DataFrame, year: int) -> alt.LayerChart:
     """One bar per operation coloured by country, personnel on hover, the chosen year marked."""
-    names = [COUNTRY_LABELS[c] for c in COUNTRY_COLOURS]
+    names = [country_label(c) for c in COUNTRY_COLOURS]
     colours = [rgb_hex(COUNTRY_COLOURS[c]) for c in COUNTRY_COLOURS]
     order = frame["label"].tolist()
     bars = alt.Chart(frame).mark_bar(height=12).encode(
@@ -217,15 +219,16 @@ def timeline_chart(frame: pd.DataFrame, year: int) -> alt.LayerChart:
                                                                                              step=2))),
         x2="bar_end:T",
         y=alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=360)),
-        color=alt.Color("country_name:N", title="Country", scale=alt.Scale(domain=names, range=colours),
+        color=alt.Color("country_name:N", title=_("Country"), scale=alt.Scale(domain=names, range=colours),
                         legend=alt.Legend(orient="top")),
         opacity=alt.Opacity("end_known:O", title=None, legend=alt.Legend(orient="top"),
-                            scale=alt.Scale(domain=["end known", "no known end"],
+                            scale=alt.Scale(domain=[_("end known"), _("no known end")],
                                             range=[0.95, 0.45])),
-        tooltip=[alt.Tooltip("operation:N", title="Operation"), alt.Tooltip("force:N", title="Force"),
-                 alt.Tooltip("period_label:N", title="Period"), alt.Tooltip("personnel_text:N", title="Personnel"),
-                 alt.Tooltip("contingents:Q", title="Contingent rows inside"),
-                 alt.Tooltip("sources:N", title="Sources"), alt.Tooltip("confidence:N", title="Confidence")],
+        tooltip=[alt.Tooltip("operation:N", title=_("Operation")), alt.Tooltip("force:N", title=_("Force")),
+                 alt.Tooltip("period_label:N", title=_("Period")),
+                 alt.Tooltip("personnel_text:N", title=_("Personnel")),
+                 alt.Tooltip("contingents:Q", title=_("Contingent rows inside")),
+                 alt.Tooltip("sources:N", title=_("Sources")), alt.Tooltip("confidence:N", title=_("Confidence"))],
     )
     marker = pd.DataFrame({"year_start": [pd.Timestamp(year, 1, 1)], "year_end": [pd.Timestamp(year, 12, 31)],
                            "text": [str(year)]})

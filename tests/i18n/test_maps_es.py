@@ -1,0 +1,138 @@
+"""Maps and charts in Spanish: legends, tooltips, axis and hover titles follow the active language; data stays as is."""
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from geo import i18n
+from geo.maps import charts, series_charts
+from geo.maps import corridors_deck as deck
+from geo.maps import homicide_leaflet as ll
+from geo.maps.homicide_choropleth import Payload
+from geo.views import border_patrol as bp
+from geo.views import corridors as cv
+
+
+@pytest.fixture
+def spanish():
+    i18n.set_language("es")
+    try:
+        yield
+    finally:
+        i18n.set_language("en")
+
+
+def _legend():
+    flows = pd.DataFrame({"drawn": [True, True], "commodity_group": ["drugs", "firearms"]})
+    deployments = pd.DataFrame({"geojson": ['{"type": "Point", "coordinates": [0, 0]}'], "country": ["MX"]})
+    return deck.legend(2010, pd.DataFrame(), flows, deployments, False, "schematic path", "personnel")
+
+
+def _legend_text(legend) -> str:
+    return " ".join([legend.title, legend.units, legend.period, *legend.notes, *(text for _, text in legend.swatches)])
+
+
+DEPLOYMENT = {"personnel": 6500.0, "parent_id": "D01", "counts_in_total": False, "not_counted_because": "inside D01",
+              "open_ended": True, "deployment_id": "D02", "operation": "Operativo Conjunto Chihuahua",
+              "country": "MX", "force": "SEDENA", "period_label": "2008–2010", "scope": "state", "sources": "S1",
+              "confidence": "high", "geometry_basis": "state outline"}
+
+
+def test_corridors_legend_in_spanish(spanish):
+    text = _legend_text(_legend())
+    assert "Corredores de contrabando y despliegues de fuerzas, 2010" in text
+    assert "corredor que transporta drogas" in text and "despliegue (área o punto): México" in text
+    assert "Smuggling corridors" not in text and "corridor carrying" not in text
+
+
+def test_corridors_legend_english_unchanged():
+    text = _legend_text(_legend())
+    assert "Smuggling corridors and force deployments, 2010" in text
+    assert "corridor carrying firearms, weapons, ammunition" in text and "deployment (area or point): Mexico" in text
+
+
+def test_corridor_and_deployment_tooltips_in_spanish(spanish):
+    text = deck.deployment_text(DEPLOYMENT)
+    assert "6,500 efectivos" in text and "abarca: state, dentro de D01" in text  # the scope key is a data value
+    assert "No se cuenta (inside D01); sin fecha de término" in text and "covers:" not in text
+    tip = deck.corridor_tooltip({"corridor_id": "C01", "name": "Juárez–El Paso", "direction": "NB",
+                                 "commodities": "drugs", "organizations": "Cártel de Juárez", "period_active": "2008–",
+                                 "confidence": "high", "sources": "S1", "matched_flows": "drugs (NB)",
+                                 "geometry_basis": "schematic"})
+    assert tip["details"].startswith("Mercancías: drugs\nControlado o disputado por: Cártel de Juárez")
+    assert tip["shown"] == "Mostrado con estos filtros: drugs (NB)"
+    assert deck._deployment_tooltip("Chihuahua", [DEPLOYMENT])["title"] == "Chihuahua: 1 despliegue(s)"
+
+
+def test_deployment_tooltip_english_unchanged():
+    text = deck.deployment_text(DEPLOYMENT)
+    assert "6,500 personnel · covers: state, inside D01 · S1, confidence high" in text
+    assert text.endswith("Not counted (inside D01); open-ended (no known end)")
+
+
+def test_corridor_timeline_titles_in_spanish(spanish):
+    timeline = pd.DataFrame({
+        "deployment_id": ["D01"], "operation": ["Operativo"], "country": ["MX"], "force": ["SEDENA"],
+        "period_label": ["2008–"], "personnel": [7000.0], "contingents": [0], "sources": ["S1"],
+        "confidence": ["high"], "start_date": [pd.Timestamp(2008, 3, 1)], "end_date": [pd.NaT],
+        "end_status": ["open"],
+    })
+    frame = cv.timeline_frame(timeline, 2012)
+    assert frame["end_known"].tolist() == ["sin fin conocido"] and frame["country_name"].tolist() == ["México"]
+    spec = json.dumps(cv.timeline_chart(frame, 2010).to_dict(), ensure_ascii=False)
+    assert '"Efectivos"' in spec and '"País"' in spec
+    assert '"Personnel"' not in spec and '"Operation"' not in spec
+
+
+def test_fiscal_year_and_before_after_charts_in_spanish(spanish):
+    months = pd.to_datetime(["2019-09-01", "2019-10-01", "2019-11-01"])
+    long = pd.DataFrame({"month": months, "series": ["a"] * 3, "value": [1.0, None, 3.0]})
+    spec = json.dumps(series_charts.fiscal_year_series(long, "t", "y", 2020).to_dict(), ensure_ascii=False)
+    assert "inicio de cada año fiscal" in spec and '"Conteo"' in spec and "fiscal year)" not in spec
+    bars = pd.DataFrame({"fiscal_year": [2019, 2020], "encounters": [5, 6], "partial": [False, True]})
+    spec = json.dumps(series_charts.annual_bars(bars, "t", "y", 2020).to_dict(), ensure_ascii=False)
+    assert "AF2020 (parcial)" in spec and "Año fiscal (octubre–septiembre)" in spec and "FY2020" not in spec
+    frame = pd.DataFrame({"period": [2008, 2009, 2010], "offset": [-1, 0, 1], "phase": ["before", "start", "after"],
+                          "value": [1200.5, 3.0, 4.0]})
+    spec = json.dumps(series_charts.before_after(frame, "year", 1200.5, 4.0, "t", "y").to_dict(), ensure_ascii=False)
+    assert "promedio antes: 1,200.5" in spec and '"inicio"' in spec and "mean before" not in spec
+
+
+def test_port_panels_in_spanish(spanish):
+    months = pd.to_datetime(["2024-01-01", "2024-02-01"])
+    long = pd.DataFrame({"month": months, "measure": ["Trucks"] * 2, "value": [1.0, 2.0], "unit": ["vehicles"] * 2})
+    (_unit, chart), = charts.unit_panels(long, "measure", "El Paso")
+    spec = chart.to_dict()
+    assert spec["encoding"]["y"]["title"] == "vehicles por mes"  # the unit comes from the data
+    assert [t.get("title") for t in spec["encoding"]["tooltip"]] == ["mes", "medida", "valor"]
+
+
+MEASURE = ll.MapMeasure(label="Homicidios (INEGI)", definition="Deaths by homicide", year=2010, source="INEGI",
+                        count_label="homicides")
+
+
+def test_city_violence_legend_and_tooltip_words_in_spanish(spanish):
+    html = ll.legend_html(MEASURE, min_population=50_000, points=True)
+    assert "sin datos (no hay cifra para este lugar y año)" in html and "Círculos: ciudades" in html
+    assert "por debajo del filtro de población mínima (50,000)" in html and "Las clases son fijas" in html
+    assert "no data (no figure" not in html and "Classes are fixed" not in html
+    counts = ll.legend_html(ll.MapMeasure("x", "y", 2010, has_rates=False), points=True)
+    assert "homicides: solo conteos, la fuente no da tasa" in counts
+    meta = ll._meta(MEASURE, Payload("{}", ["INEGI"], [], 0, 0))
+    assert meta["t"]["click"] == "Haz clic para ver la definición y la fuente." and meta["num_locale"] == "es-MX"
+    assert meta["definition"] == i18n.from_source("Deaths by homicide") != "Deaths by homicide"
+
+
+def test_city_violence_legend_english_unchanged():
+    html = ll.legend_html(MEASURE, min_population=50_000)
+    assert "below the minimum-population filter (50,000)" in html
+    assert "rates for places under 50,000 people are volatile (flagged in tooltips)" in html
+    assert ll.tooltip_words()["click"] == "Click for the definition and source."
+
+
+def test_border_patrol_profile_headings_in_spanish(spanish):
+    titles = bp.profile_columns()
+    assert titles["staffing"] == "Agentes" and titles["assaults"].startswith("Agresiones a agentes")
+    assert titles["marijuana_lb"].startswith("Mariguana decomisada (")  # the unit quoted from the manifest
