@@ -60,7 +60,8 @@ def filters_text(year: int, direction: str, commodity: str) -> str:
 
 def _flows_text(group: pd.DataFrame) -> str:
     return ", ".join(
-        f"{r.commodity} ({r.direction})" if isinstance(r.direction, str) else f"{r.commodity} (direction not stated)"
+        f"{r.commodity} ({r.direction})" if isinstance(r.direction, str)
+        else _("{commodity} (direction not stated)").format(commodity=r.commodity)
         for r in group.itertuples(index=False)
     )
 
@@ -77,7 +78,7 @@ def corridor_table(flows: pd.DataFrame) -> pd.DataFrame:
         rows.append({
             "corridor_id": cid,
             "corridor": first["corridor_name"],
-            "on_map": "yes" if first["drawn"] else "no: border-wide, no waypoints",
+            "on_map": _("yes") if first["drawn"] else _("no: border-wide, no waypoints"),
             "matching_flows": _flows_text(group),
             "commodities_by_direction": first["commodities_raw"],
             "organizations": first["organizations"],
@@ -94,7 +95,7 @@ def corridor_table(flows: pd.DataFrame) -> pd.DataFrame:
 
 def undrawn(table: pd.DataFrame) -> list[str]:
     """'C20 Border-wide illicit flows (all plazas): firearms (SB)' for each listed corridor with no line."""
-    off = table[table["on_map"] != "yes"]
+    off = table[table["on_map"] != _("yes")]
     return [f"{r.corridor_id} {r.corridor}: {r.matching_flows}" for r in off.itertuples(index=False)]
 
 
@@ -119,15 +120,15 @@ def deployment_table(rows: pd.DataFrame) -> pd.DataFrame:
     table = pd.DataFrame({
         "id": rows["deployment_id"],
         "country": rows["country"],
-        "state": rows["state_name"].fillna("border-wide / region"),
+        "state": rows["state_name"].fillna(_("border-wide / region")),
         "force": rows["force"],
         "personnel": rows["personnel"].astype("Int64"),
-        "counted": rows["counts_in_total"].map({True: "yes", False: "no"}),
+        "counted": rows["counts_in_total"].map({True: _("yes"), False: _("no")}),
         "not_counted_because": rows["not_counted_because"].fillna(""),
         "period": rows["period_label"],
         "operation": rows["operation"],
         "covers": rows["scope"],
-        "open_ended": rows["open_ended"].map({True: "yes: end date not known", False: ""}),
+        "open_ended": rows["open_ended"].map({True: _("yes: end date not known"), False: ""}),
         "confidence": rows["confidence"],
         "sources": rows["sources"],
         "personnel_note": rows["personnel_note"],

@@ -136,3 +136,13 @@ def test_border_patrol_profile_headings_in_spanish(spanish):
     titles = bp.profile_columns()
     assert titles["staffing"] == "Agentes" and titles["assaults"].startswith("Agresiones a agentes")
     assert titles["marijuana_lb"].startswith("Mariguana decomisada (")  # the unit quoted from the manifest
+
+
+def test_corridor_tables_in_spanish(spanish):
+    flows = pd.DataFrame({"corridor_id": ["C20"], "corridor_name": ["Border-wide"], "drawn": [False],
+                          "commodity": ["firearms"], "direction": [None], "commodities_raw": ["firearms"],
+                          "organizations": ["x"], "period_active": ["2000–"], "valid_from": [2000], "valid_to": [None],
+                          "confidence": ["low"], "sources": ["S1"], "flow_estimate": [None]})
+    table = cv.corridor_table(flows)
+    assert table["on_map"].tolist() == ["no: en toda la frontera, sin puntos de paso"]
+    assert cv.undrawn(table) == ["C20 Border-wide: firearms (sentido no indicado)"]
