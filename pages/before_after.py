@@ -7,10 +7,11 @@ from geo.store import provenance
 from geo.views import before_after as ba
 from geo.views import border_patrol as bp
 from geo.views.ports import csv_with_header
-from ui import data, link_state, url_state
+from ui import brief, data, link_state, url_state
 
 data.ready()
 st.title(_("Before / after an event"))
+brief_place = brief.slot()  # the briefing block goes here, filled at the end
 CHOICES = ba.deployment_choices(data.run("deployments_timeline", {"countries": ("US", "MX")}))
 ENCOUNTER_MEASURES, CROSSING_MEASURES = bp.measures(), list(provenance.measure_units("crossings"))
 KEYS = {"month": "ba_k_month", "year": "ba_k_year"}
@@ -124,3 +125,4 @@ st.download_button(_("Download the window as CSV"), csv_with_header(
 link_state.write({"deployment": deployment, "outcome": outcome, "k": str(k), "radius": str(radius),
                   "measure": st.session_state.get("ba_measure") or bp.DEFAULT_MEASURE,
                   "crossing": st.session_state.get("ba_crossing") or ba.DEFAULT_CROSSING_MEASURE})
+brief.page(_("Before / after an event"), f"{CHOICES[deployment]} · {row['period_label']}", brief_place)

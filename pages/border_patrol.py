@@ -6,11 +6,12 @@ from geo.maps import sectors_deck as sector_map
 from geo.maps import series_charts
 from geo.store import provenance
 from geo.views import border_patrol as bp
-from ui import data, link_state, url_state
+from ui import brief, data, link_state, url_state
 from ui.player import frame_player, keep_playing
 
 data.ready()
 st.title(_("Border Patrol sectors"))
+brief_place = brief.slot()  # the briefing block goes here, filled at the end
 MEASURES = bp.measures()
 SECTORS = data.run("sectors_list")["sector"].tolist()
 
@@ -73,6 +74,7 @@ st.caption(_("Map: Border Patrol sectors drawn as the US border counties each pa
 st.caption(_("How the two measures compare: {why}").format(why=from_source(bp.disagreement())) + " "
            + provenance.source_line("encounters", "encounters_annual"))
 link_state.write({"measure": measure, "fy": str(fy), "sector": st.session_state.bp_sector})
+brief.page(_("Border Patrol sectors"), f"{MEASURES[measure]} · {bp.fy_label(shown)}", brief_place)
 
 st.subheader(_("One sector over time"))
 sector = st.selectbox(_("Sector (or click one on the map)"), SECTORS, key="bp_sector")

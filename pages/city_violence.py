@@ -7,11 +7,12 @@ from geo.store import provenance
 from geo.views import border_region
 from geo.views import violence as vv
 from ui import border_region as region_choice
-from ui import data, link_state, url_state
+from ui import brief, data, link_state, url_state
 from ui.player import frame_player, keep_playing
 
 data.ready()
 st.title(_("City Violence"))
+brief_place = brief.slot()  # the briefing block goes here, filled at the end
 
 MEASURES = vv.measures()
 # First visit: seed measure/year/pair from the share link; a bad value falls back with a notice.
@@ -124,4 +125,5 @@ if not series.empty:
         st.dataframe(series, hide_index=True, width="stretch")
 
 link_state.write({"measure": key, "year": str(year), "pair": pair})
+brief.page(_("City Violence"), f"{vv.label(key)} · {shown}", brief_place)
 keep_playing("violence_player", len(options))

@@ -5,11 +5,12 @@ from geo.i18n import _, from_source
 from geo.maps import corridors_deck as corridor_map
 from geo.store import provenance
 from geo.views import corridors as cv
-from ui import data, link_state, url_state
+from ui import brief, data, link_state, url_state
 from ui.player import frame_player, keep_playing
 
 data.ready()
 st.title(_("Corridors & deployments"))
+brief_place = brief.slot()  # the briefing block goes here, filled at the end
 YEARS = cv.year_span(provenance.coverage("deployments"))
 BASIS = provenance.layer("corridors")["geometry_basis"]
 UNIT = provenance.measure_definition("deployments", "personnel")["unit"]
@@ -62,6 +63,7 @@ flows = data.run("corridors_flows_in_year", params)
 rows = everywhere if state == cv.WHOLE_BORDER else data.run("deployments_active_year",
                                                            cv.deployment_params(shown, state))
 filters = cv.filters_text(shown, direction, commodity)
+brief.page(_("Corridors & deployments"), filters, brief_place)
 
 st.caption((_("Corridors {filters}, and the forces deployed along the whole border that year.") if state == cv.WHOLE_BORDER
             else _("Corridors {filters}, and the forces deployed in {state} that year.")).format(

@@ -1,7 +1,7 @@
 """Overview: the latest figures, the whole border on our offline basemap, and what data the atlas holds."""
 import streamlit as st
 
-from geo.i18n import _, from_source
+from geo.i18n import _, format_month, from_source
 from geo.maps import fence
 from geo.maps import overview_deck as overview_map
 from geo.maps.legend import Legend
@@ -10,16 +10,18 @@ from geo.store import provenance
 from geo.views import border_region, headlines
 from geo.views import overview as view
 from ui import border_region as region_choice
-from ui import data
+from ui import brief, data
 
 data.ready()
 layers = provenance.manifest()["layers"]
 st.title(_("Border Corridors Atlas"))
+brief_place = brief.slot()  # the briefing block goes here, filled at the end
 st.markdown(_("One map of the US–Mexico border that both sides can read, cite and pass on: ports of entry and "
               "their crossings over time, with every figure traced to its public source."))
 
 coverage = data.run("crossings_coverage").iloc[0]
 last_month = coverage["last_month"].date()
+brief.page(_("Border Corridors Atlas"), format_month(last_month), brief_place)
 people_measures = tuple(headlines.measures_in(provenance.measure_units("crossings"), "people"))
 people = data.run("crossings_year_on_year", {"end": last_month, "measures": people_measures}).iloc[0]
 trucks = data.run("crossings_year_on_year", {"end": last_month, "measures": ("Trucks",)}).iloc[0]

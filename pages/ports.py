@@ -7,11 +7,12 @@ from geo.maps import charts
 from geo.maps import ports_deck as ports_map
 from geo.store import provenance
 from geo.views import ports as ports_view
-from ui import data, link_state, url_state
+from ui import brief, data, link_state, url_state
 from ui.player import frame_player, keep_playing
 
 data.ready()
 st.title(_("Ports of Entry"))
+brief_place = brief.slot()  # the briefing block goes here, filled at the end
 coverage = data.run("crossings_coverage").iloc[0]
 FIRST, LAST = coverage["first_month"].date(), coverage["last_month"].date()
 MONTHS = months.month_range(FIRST, LAST)
@@ -82,6 +83,7 @@ st.markdown(ports_map.legend(totals, label, unit, period_text, scale, months.lab
 st.caption(provenance.source_line("crossings", "ports"))
 link_state.write({"measures": ",".join(measures), "states": ",".join(states), "start": url_state.month_text(start),
                   "end": url_state.month_text(end), "port": st.session_state.port})
+brief.page(_("Ports of Entry"), f"{label} · {period_text}", brief_place)
 
 series_col, top_col = st.columns([1, 1])
 with series_col:

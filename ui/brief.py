@@ -7,6 +7,10 @@
   map with its legend fill the first page (a picture scales to the paper; a live WebGL map and an HTML legend
   below it do not stay together).
 - Downloads: PDF pack, map PNG, GeoJSON and GeoParquet, each made only when clicked.
+
+The other pages get the same switch through :func:`page`: their widgets and sidebar disappear, a block at the top
+says what the view is (title, period, date made, the link that reproduces it), and the page's own map, legend,
+figures and source lines stay, in order, for the screen and for print.
 """
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ import base64
 import dataclasses
 import datetime as dt
 from html import escape
+from urllib.parse import urlencode
 
 import streamlit as st
 
@@ -166,3 +171,62 @@ def explorer(view, slug: str, radius_km: int, year: int, within_km: int) -> None
         st.html(BRIEF_CSS)
         _briefing(pack)
     _downloads(pack)
+
+
+PAGE_BLOCK = "atlas_page_brief"
+# Every page but the explorer: hide the controls (what they chose is said in the block and the page's own captions),
+# keep the page's map, legend, tables and sources.
+PAGE_BRIEF_CSS = f"""<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+[data-testid="stElementToolbar"] {{ display: none !important; }}
+[data-testid="stMainBlockContainer"] :is([data-testid="stSelectbox"], [data-testid="stMultiSelect"],
+  [data-testid="stSlider"], [data-testid="stRadio"], [data-testid="stCheckbox"], [data-testid="stTextInput"],
+  [data-testid="stNumberInput"], [data-testid="stDateInput"], [data-testid="stButtonGroup"],
+  [data-testid="stDownloadButton"], [data-testid="stButton"]) {{ display: none !important; }}
+[data-testid="stMainBlockContainer"] .st-key-{PAGE_BLOCK} [data-testid="stButton"] {{ display: block !important; }}
+[data-testid="stMainBlockContainer"] [data-testid="stHeading"]:has(h1) {{ display: none !important; }}
+[data-testid="stMainBlockContainer"] {{ max-width: 1200px !important; padding-top: 1.5rem !important; }}
+@media print {{
+  /* the head, map and legend on one landscape or portrait page */
+  [data-testid="stMainBlockContainer"] {{ zoom: 0.65; }}
+  [data-testid="stMainBlockContainer"] .st-key-{PAGE_BLOCK} .st-key-atlas_page_brief_exit {{ display: none !important; }}
+  .atlas-legend {{ break-inside: avoid; }}
+}}
+</style>"""
+
+
+def reproduce_link() -> str:
+    """The address of the view on screen with the briefing switch on: what a printed page cites."""
+    base = (st.context.url or "").split("?", 1)[0]
+    params = {k: v for k, v in st.query_params.to_dict().items() if k != "brief"}
+    return f"{base}?{urlencode({**params, 'brief': '1'})}"
+
+
+def slot():
+    """An empty place under the page's title for the briefing block, which :func:`page` fills at the end of the
+    script (only then are the period and the link known; CSS re-ordering does not survive printing)."""
+    return st.container()
+
+
+def page(title: str, period: str, place) -> bool:
+    """Print CSS and the briefing-view switch for a page; when it is on, the block that heads the view, drawn in
+    ``place`` (from :func:`slot`). Call it after the page has written its link. Returns whether the view is on."""
+    st.html(PRINT_CSS)
+    on = switch()
+    if not on:
+        return False
+    st.html(PAGE_BRIEF_CSS)
+    link = reproduce_link()
+    made = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    briefing, made_text, reproduce = _("Briefing"), _("Made {made}").format(made=made), _("Reproduce")
+    with place, st.container(key=PAGE_BLOCK):
+        st.markdown(
+            f'<div class="atlas-brief-block"><h2 style="margin:0 0 .2em 0">{escape(briefing)}: {escape(title)}</h2>'
+            f"<div>{escape(period)}</div>"
+            f'<div style="color:#555;font-size:0.9em">{escape(made_text)} · {escape(reproduce)}: '
+            f'<a href="{escape(link)}">{escape(link)}</a></div></div>',
+            unsafe_allow_html=True,
+        )
+        st.button(_("Leave the briefing view"), on_click=_leave, key="atlas_page_brief_exit")
+    return True
+

@@ -70,3 +70,32 @@ def test_print_keeps_title_map_and_legend_on_page_one(page, server_url, tmp_path
         assert any(all(abs(a - b) <= 6 for a, b in zip(c, rgb)) for c in colours), swatch
     flat = " ".join(everything.split())
     assert "Sources and licences" in flat and "OpenStreetMap contributors (ODbL)" in flat and "Definitions" in flat
+
+
+@pytest.mark.skipif(not POPPLER, reason="poppler-utils (pdftotext, pdfimages, pdftoppm) not installed")
+@pytest.mark.parametrize("path,title,legend", [
+    ("/ports?start=2024-03&end=2025-02&brief=1", "Briefing: Ports of Entry", "Inbound crossings"),
+    ("/border_patrol?fy=2012&brief=1", "Briefing: Border Patrol sectors", "Border Patrol apprehensions"),
+])
+def test_other_pages_brief_and_print_with_map_and_legend_on_page_one(page, server_url, tmp_path, path, title,
+                                                                     legend):
+    from .test_browser_pages import wait_for_drawn_map
+
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.goto(server_url + path, wait_until="domcontentloaded")
+    wait_for_app(page)
+    page.get_by_text(title).first.wait_for(timeout=60_000)
+    wait_for_drawn_map(page)
+    name = path.strip("/").split("?")[0] + "_brief"
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+    assert page.locator('[data-testid="stSidebar"]').is_hidden()
+    sliders = page.locator('[data-testid="stSlider"]')
+    assert sliders.count() == 0 or sliders.first.is_hidden()
+    assert page.locator('[data-testid="stDeckGlJsonChart"]').first.is_visible()  # the page's own map stays
+    pdf = page.pdf(format="Letter", landscape=True, print_background=True)
+    first, _images, _everything = _page_one(pdf, tmp_path, name)
+    flat = " ".join(first.split())
+    assert title in flat and legend in flat and "Reproduce" in flat, flat[:400]
+    assert "Leave the briefing view" not in flat
+    subprocess.run(["pdftoppm", "-f", "1", "-l", "1", "-r", "60", "-png", str(tmp_path / f"{name}.pdf"),
+                    str(SCREENSHOTS / f"{name}_print")], check=True)
