@@ -297,7 +297,9 @@ def twin_chart(series: pd.DataFrame, title: str) -> alt.Chart:
             y=alt.Y("rate:Q", title=_("Rate per 100,000 residents")),
             color=alt.Color("side:N", title=None,
                             legend=alt.Legend(orient="top", direction="vertical", labelLimit=700)),
-            tooltip=["year:O", "side:N", alt.Tooltip("rate:Q", format=",.1f"), alt.Tooltip("homicides:Q", format=",")],
+            tooltip=[alt.Tooltip("year:O", title=_("year")), alt.Tooltip("side:N", title=_("side")),
+                     alt.Tooltip("rate:Q", format=",.1f", title=_("rate")),
+                     alt.Tooltip("homicides:Q", format=",", title=_("homicides"))],
         )
         .properties(height=380)
     )
@@ -310,8 +312,9 @@ def ratio_chart(series: pd.DataFrame, title: str) -> alt.Chart:
         .mark_bar()
         .encode(
             x=alt.X("year:O", title=None, axis=_YEAR_AXIS),
-            y=alt.Y("rate_ratio_mx_us:Q", title="MX rate ÷ US rate"),
-            tooltip=["year:O", alt.Tooltip("rate_ratio_mx_us:Q", format=",.1f")],
+            y=alt.Y("rate_ratio_mx_us:Q", title=_("MX rate ÷ US rate")),
+            tooltip=[alt.Tooltip("year:O", title=_("year")),
+                     alt.Tooltip("rate_ratio_mx_us:Q", format=",.1f", title=_("MX rate ÷ US rate"))],
         )
         .properties(height=240)
     )
@@ -348,12 +351,13 @@ def series_chart(rows: pd.DataFrame, title: str) -> alt.LayerChart:
         .mark_line(point=True)
         .encode(
             x=alt.X("year:Q", title=None, scale=x_scale, axis=alt.Axis(format="d", labelAngle=0, tickMinStep=1)),
-            y=alt.Y("rate_per_100k:Q", title="per 100,000 residents"),
+            y=alt.Y("rate_per_100k:Q", title=_("per 100,000 residents")),
             color=alt.Color("series:N", title=None, legend=alt.Legend(orient="top", direction="vertical",
                                                                        labelLimit=700)),
-            tooltip=["series:N", alt.Tooltip("year:Q", format="d"),
-                     alt.Tooltip("rate_per_100k:Q", format=",.1f", title="rate per 100,000"),
-                     alt.Tooltip("homicides:Q", format=",", title="count"), alt.Tooltip("months:Q")],
+            tooltip=[alt.Tooltip("series:N", title=_("series")), alt.Tooltip("year:Q", format="d", title=_("year")),
+                     alt.Tooltip("rate_per_100k:Q", format=",.1f", title=_("rate per 100,000")),
+                     alt.Tooltip("homicides:Q", format=",", title=_("count")),
+                     alt.Tooltip("months:Q", title=_("months"))],
         )
     )
     years = gap_years(data)

@@ -146,3 +146,11 @@ def test_corridor_tables_in_spanish(spanish):
     table = cv.corridor_table(flows)
     assert table["on_map"].tolist() == ["no: en toda la frontera, sin puntos de paso"]
     assert cv.undrawn(table) == ["C20 Border-wide: firearms (sentido no indicado)"]
+
+
+def test_city_violence_chart_titles_in_spanish(spanish):
+    from geo.views import violence
+
+    series = pd.DataFrame({"year": [2010, 2011], "rate_ratio_mx_us": [20.5, 18.0]})
+    spec = json.dumps(violence.ratio_chart(series, "t").to_dict(), ensure_ascii=False)
+    assert "tasa de MX ÷ tasa de EE. UU." in spec and '"año"' in spec and "MX rate" not in spec
