@@ -16,19 +16,15 @@ from geo.store import db, queries
 from geo.views import border_patrol as bp
 from ui import data as ui_data
 
+from .apptest import open_page
+
 TIMEOUT = 90
 APP = str(PROJECT_ROOT / "app.py")
 EXACT, OHSS = "usbp_apprehensions", "ohss_encounters_rounded"
 
 
 def page(query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    at.switch_page("pages/border_patrol.py")
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return open_page("pages/border_patrol.py", query, TIMEOUT)
 
 
 def layer(at: AppTest, layer_id: str) -> dict:

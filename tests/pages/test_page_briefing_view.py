@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo.paths import PROJECT_ROOT
+from .apptest import open_page
 
-APP = str(PROJECT_ROOT / "app.py")
 PAGES = [  # page file, link, the title the block names, a part of its period
     ("pages/ports.py", {"start": "2024-03", "end": "2025-02"}, "Ports of Entry", "Mar 2024 – Feb 2025"),
     ("pages/city_violence.py", {"year": "2010"}, "City Violence", "2010"),
@@ -19,13 +18,7 @@ PAGES = [  # page file, link, the title the block names, a part of its period
 
 
 def _open(path: str, query: dict) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.switch_page(path)
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return open_page(path, query, timeout=120)
 
 
 def _block(at: AppTest) -> str:

@@ -16,6 +16,8 @@ from geo.paths import PROJECT_ROOT
 from geo.store import queries
 from geo.views import violence as violence_view
 
+from .apptest import open_page
+
 TIMEOUT = 90
 APP = str(PROJECT_ROOT / "app.py")
 PAGE = "pages/city_violence.py"
@@ -268,13 +270,7 @@ def test_twin_pair_with_no_data_on_one_side_says_so():
 
 
 def linked_page(query: dict) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    for k, v in query.items():
-        at.query_params[k] = v
-    at.switch_page(PAGE)
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return open_page(PAGE, query, TIMEOUT)
 
 
 def test_mexicali_curated_rate_is_explained():
