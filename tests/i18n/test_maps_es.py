@@ -93,7 +93,7 @@ def test_fiscal_year_and_before_after_charts_in_spanish(spanish):
     assert "inicio de cada año fiscal" in spec and '"Conteo"' in spec and "fiscal year)" not in spec
     bars = pd.DataFrame({"fiscal_year": [2019, 2020], "encounters": [5, 6], "partial": [False, True]})
     spec = json.dumps(series_charts.annual_bars(bars, "t", "y", 2020).to_dict(), ensure_ascii=False)
-    assert "AF2020 (parcial)" in spec and "Año fiscal (octubre–septiembre)" in spec and "FY2020" not in spec
+    assert "FY2020 (parcial)" in spec and "Año fiscal (octubre–septiembre)" in spec and "(partial)" not in spec
     frame = pd.DataFrame({"period": [2008, 2009, 2010], "offset": [-1, 0, 1], "phase": ["before", "start", "after"],
                           "value": [1200.5, 3.0, 4.0]})
     spec = json.dumps(series_charts.before_after(frame, "year", 1200.5, 4.0, "t", "y").to_dict(), ensure_ascii=False)
@@ -121,7 +121,7 @@ def test_city_violence_legend_and_tooltip_words_in_spanish(spanish):
     counts = ll.legend_html(ll.MapMeasure("x", "y", 2010, has_rates=False), points=True)
     assert "homicides: solo conteos, la fuente no da tasa" in counts
     meta = ll._meta(MEASURE, Payload("{}", ["INEGI"], [], 0, 0))
-    assert meta["t"]["click"] == "Haz clic para ver la definición y la fuente." and meta["num_locale"] == "es-MX"
+    assert meta["t"]["click"] == "Haga clic para ver la definición y la fuente." and meta["num_locale"] == "es-MX"
     assert meta["definition"] == i18n.from_source("Deaths by homicide") != "Deaths by homicide"
 
 
