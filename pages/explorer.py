@@ -10,6 +10,7 @@ from ui import brief, data, link_state, url_state
 
 data.ready()
 st.title(_("Corridor Explorer"))
+brief_place = brief.slot()  # the briefing view's style sheets go here
 CHOICES = focus.choices()
 
 if "focus" not in st.session_state:  # first visit: seed from the share link, bad values fall back with a notice
@@ -63,7 +64,7 @@ if clicked and clicked["code"] != st.session_state.get("last_clicked"):
     st.session_state.pending_focus = f"point:{clicked['lon']:.4f},{clicked['lat']:.4f}"
     st.rerun()
 st.markdown(view.legend.html(), unsafe_allow_html=True)
-brief.explorer(view, slug, radius, year, region_km)  # briefing view, print CSS, PDF/PNG/GeoJSON/GeoParquet
+brief.explorer(view, slug, radius, year, region_km, brief_place)  # briefing view, print CSS, PDF/PNG/…
 
 columns = st.columns(2) if other else [st.container()]
 shown = [(slug, view)] + ([(other, screen.build(other, radius, year, region_km))] if other else [])

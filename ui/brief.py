@@ -161,16 +161,23 @@ def _downloads(pack: Pack) -> None:
                                key=f"atlas_brief_{ext}")
 
 
-def explorer(view, slug: str, radius_km: int, year: int, within_km: int) -> None:
+def explorer(view, slug: str, radius_km: int, year: int, within_km: int, place) -> None:
     """The Corridor Explorer's briefing view, print CSS and exports for the focus on screen (``view``: the page's
-    :class:`geo.views.explorer.screen.Screen`)."""
-    st.html(PRINT_CSS)
+    :class:`geo.views.explorer.screen.Screen`; ``place``: from :func:`slot`, where the style sheets go)."""
     on = switch()
+    _styles(place, PRINT_CSS, BRIEF_CSS if on else None)
     pack = assemble(slug, radius_km, year, within_km, lang=i18n.language(), base_url=_base_url(), view=view)
     if on:
-        st.html(BRIEF_CSS)
         _briefing(pack)
     _downloads(pack)
+
+
+def _styles(place, *sheets: str | None) -> None:
+    # In the page's first slot, not where the script reaches this call: during a rerun Streamlit swaps elements by
+    # position, so a style sheet mid-page can be missing for a moment (a print at that moment lost the view).
+    with place:
+        for sheet in filter(None, sheets):
+            st.html(sheet)
 
 
 PAGE_BLOCK = "atlas_page_brief"
@@ -203,19 +210,19 @@ def reproduce_link() -> str:
 
 
 def slot():
-    """An empty place under the page's title for the briefing block, which :func:`page` fills at the end of the
-    script (only then are the period and the link known; CSS re-ordering does not survive printing)."""
+    """An empty place under the page's title for the style sheets and the briefing block, which :func:`page` (or
+    :func:`explorer`) fills at the end of the script (only then are the period and the link known; CSS re-ordering
+    does not survive printing)."""
     return st.container()
 
 
 def page(title: str, period: str, place) -> bool:
     """Print CSS and the briefing-view switch for a page; when it is on, the block that heads the view, drawn in
     ``place`` (from :func:`slot`). Call it after the page has written its link. Returns whether the view is on."""
-    st.html(PRINT_CSS)
     on = switch()
+    _styles(place, PRINT_CSS, PAGE_BRIEF_CSS if on else None)
     if not on:
         return False
-    st.html(PAGE_BRIEF_CSS)
     link = reproduce_link()
     made = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     briefing, made_text, reproduce = _("Briefing"), _("Made {made}").format(made=made), _("Reproduce")

@@ -23,6 +23,14 @@ def _open_briefing(page, server_url):
     wait_for_app(page)
     page.wait_for_function("() => { const img = document.querySelector('.atlas-brief-map img');"
                            " return img && img.complete && img.naturalWidth >= 1600; }", timeout=30_000)
+    wait_for_briefing_css(page)
+
+
+def wait_for_briefing_css(page):
+    """The briefing view's style sheet in force (the sidebar hidden) and the app idle: what a print then shows."""
+    page.wait_for_function("() => { const s = document.querySelector('[data-testid=\"stSidebar\"]');"
+                           " return !s || getComputedStyle(s).display === 'none'; }", timeout=30_000)
+    wait_for_app(page)
 
 
 def test_briefing_view_hides_sidebar_and_widgets(page, server_url):
@@ -86,6 +94,7 @@ def test_other_pages_brief_and_print_with_map_and_legend_on_page_one(page, serve
     wait_for_app(page)
     page.get_by_text(title).first.wait_for(timeout=60_000)
     wait_for_drawn_map(page)
+    wait_for_briefing_css(page)
     name = path.strip("/").split("?")[0] + "_brief"
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
     assert page.locator('[data-testid="stSidebar"]').is_hidden()
