@@ -3,20 +3,13 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from geo.paths import PROJECT_ROOT
+from tests.pages.apptest import open_page
 
-APP = str(PROJECT_ROOT / "app.py")
 LINK = {"focus": "juarez-el-paso", "radius": "100", "year": "2010"}
 
 
 def explorer(query: dict) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=180)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.switch_page("pages/explorer.py")
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return open_page("pages/explorer.py", query, 180)
 
 
 def _labels(at: AppTest) -> list[str]:

@@ -13,18 +13,14 @@ from geo.paths import PROJECT_ROOT
 from geo.store import db
 from ui import data as ui_data
 
+from .apptest import open_page
+
 TIMEOUT = 90
 APP = str(PROJECT_ROOT / "app.py")
 
 
 def page(query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    at.switch_page("pages/before_after.py")
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return open_page("pages/before_after.py", query, TIMEOUT)
 
 
 def layer_ids(at: AppTest) -> list[str]:

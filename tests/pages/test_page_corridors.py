@@ -9,12 +9,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo.maps import corridors_deck as corridor_map
-from geo.paths import PROJECT_ROOT
 from geo.store import queries
 from geo.views import corridors as cv
 
+from .apptest import open_page
+
 TIMEOUT = 60
-APP = str(PROJECT_ROOT / "app.py")
 # Hand-checked in curated/corridors.csv (period_active covers 2010, a firearms/weapons/ammunition segment marked
 # (SB) or a southbound corridor); the same set the store tests derive from the raw file.
 FIREARMS_SOUTHBOUND_2010 = {"C01", "C02", "C05", "C09", "C14", "C15", "C16", "C17", "C18", "C19", "C20"}
@@ -23,13 +23,7 @@ CHIHUAHUA_2009 = "10,800"
 
 
 def corridors_page(query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    at.switch_page("pages/corridors.py")
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return open_page("pages/corridors.py", query, TIMEOUT)
 
 
 def deck_spec(at: AppTest) -> dict:

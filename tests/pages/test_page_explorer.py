@@ -3,19 +3,11 @@ import json
 
 from streamlit.testing.v1 import AppTest
 
-from geo.paths import PROJECT_ROOT
-
-APP = str(PROJECT_ROOT / "app.py")
+from .apptest import open_page
 
 
 def explorer(query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    at.switch_page("pages/explorer.py")
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return open_page("pages/explorer.py", query, 120)
 
 
 def layer(at: AppTest, layer_id: str) -> dict:

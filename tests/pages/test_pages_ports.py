@@ -14,18 +14,14 @@ from geo.maps import ports_deck
 from geo.paths import PROJECT_ROOT
 from geo.store import db, provenance, queries
 
+from .apptest import open_page
+
 TIMEOUT = 60
 APP = str(PROJECT_ROOT / "app.py")
 
 
 def ports_page(query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    at.switch_page("pages/ports.py")
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return open_page("pages/ports.py", query, TIMEOUT)
 
 
 def deck_spec(at: AppTest) -> dict:
