@@ -36,7 +36,7 @@ with st.sidebar:
     shown = frame or year
     direction = st.radio(_("Direction"), cv.DIRECTIONS, key="corr_direction", format_func=cv.direction_label,
                          horizontal=True)
-    commodity = st.selectbox(_("Commodity"), cv.COMMODITIES, key="corr_commodity")
+    commodity = st.selectbox(_("Commodity"), cv.COMMODITIES, key="corr_commodity", format_func=cv.commodity_choice_label)
     everywhere = data.run("deployments_active_year", cv.deployment_params(shown))
     states = cv.state_options(everywhere)
     if (linked := st.session_state.pop("corr_link_state", None)) is not None:

@@ -7,7 +7,7 @@ import altair as alt
 import pandas as pd
 
 from geo.i18n import _, format_number
-from geo.maps.corridors_deck import COMMODITY_COLOURS, COUNTRY_COLOURS, country_label
+from geo.maps.corridors_deck import COMMODITY_COLOURS, COUNTRY_COLOURS, commodity_label, country_label
 from geo.maps.palette import rgb_hex
 from geo.records import as_records, missing, sum_present
 from geo.views.ports import csv_with_header
@@ -17,6 +17,11 @@ DIRECTIONS = (ANY, "SB", "NB")
 def direction_label(direction: str) -> str:
     """What the direction control shows, in the active language."""
     return {ANY: _("any"), "NB": _("northbound (NB)"), "SB": _("southbound (SB)")}[direction]
+
+
+def commodity_choice_label(group: str) -> str:
+    """What the commodity control and the filter caption show, in the active language (the key stays in links)."""
+    return _("any") if group == ANY else commodity_label(group)
 
 
 
@@ -51,7 +56,7 @@ def filters_text(year: int, direction: str, commodity: str) -> str:
     if direction != ANY:
         parts.append(direction_label(direction))
     if commodity != ANY:
-        parts.append(_("carrying {commodity}").format(commodity=commodity))
+        parts.append(_("carrying {commodity}").format(commodity=commodity_choice_label(commodity)))
     return ", ".join(parts)
 
 

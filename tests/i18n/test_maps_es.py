@@ -154,3 +154,18 @@ def test_city_violence_chart_titles_in_spanish(spanish):
     series = pd.DataFrame({"year": [2010, 2011], "rate_ratio_mx_us": [20.5, 18.0]})
     spec = json.dumps(violence.ratio_chart(series, "t").to_dict(), ensure_ascii=False)
     assert "tasa de MX ÷ tasa de EE. UU." in spec and '"año"' in spec and "MX rate" not in spec
+
+
+def test_commodity_control_and_caption_in_spanish():
+    from geo import i18n
+    from geo.views import corridors as cv
+
+    i18n.set_language("es")
+    try:
+        shown = [cv.commodity_choice_label(c) for c in cv.COMMODITIES]
+        caption = cv.filters_text(2010, "SB", "firearms")
+    finally:
+        i18n.set_language("en")
+    assert "any" not in shown and "drugs" not in shown, shown
+    assert "firearms" not in caption, caption
+    assert cv.commodity_choice_label("any") == "any" and cv.commodity_choice_label("cash") == "cash"

@@ -155,7 +155,7 @@ def test_firearms_southbound_2010_answer_on_screen(shared_dir):
     assert drawn_ids(at) == FIREARMS_SOUTHBOUND_2010 - {"C20"}
     listed = " ".join(m.value for m in at.markdown)
     assert "C20 Border-wide illicit flows (all plazas)" in listed  # listed under the map, not drawn
-    assert any(s.value.startswith(f"Corridors active in 2010, southbound (SB), carrying firearms: {len(table)}")
+    assert any(s.value.startswith(f"Corridors active in 2010, southbound (SB), carrying firearms, weapons, ammunition: {len(table)}")
                for s in at.subheader)
 
 
