@@ -9,7 +9,7 @@ import math
 import pytest
 
 from .conftest import SCREENSHOTS
-from .test_browser_pages import distinct_colours, wait_for_app, wait_for_drawn_map
+from .test_browser_pages import distinct_colours, hover_map_until, wait_for_app, wait_for_drawn_map
 
 SIZES = [(1366, 768), (1600, 1000)]
 PAGES = [("border_patrol", "border_patrol"), ("before_after", "before_after")]
@@ -82,16 +82,7 @@ def test_hovering_a_sector_shows_its_figure_and_clicking_picks_it(sized_page, se
     canvas = wait_for_drawn_map(page)
     view = basemap.initial_view()
     x, y = canvas_point(canvas, -106.8, 32.35, view.zoom, view.longitude, view.latitude)  # Doña Ana: El Paso sector
-    tooltip = page.get_by_text("El Paso sector").first
-    for _ in range(3):  # deck.gl picks from its last drawn frame: retry on a loaded machine
-        page.mouse.move(x - 3, y)
-        page.mouse.move(x, y)
-        try:
-            tooltip.wait_for(timeout=10_000)
-            break
-        except Exception:
-            page.wait_for_timeout(1000)
-    tooltip.wait_for(timeout=10_000)
+    hover_map_until(page, x, y, "El Paso sector", "border_patrol")
     page.screenshot(path=str(SCREENSHOTS / "border_patrol_hover.png"))
     assert "border-county approximation; the real areas reach far inland" in page.inner_text("body")
     for _ in range(3):

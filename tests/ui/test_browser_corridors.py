@@ -6,7 +6,7 @@ import pytest
 from geo.maps import basemap
 
 from .conftest import SCREENSHOTS
-from .test_browser_pages import distinct_colours, screen_offset, wait_for_app, wait_for_drawn_map
+from .test_browser_pages import distinct_colours, hover_map_until, screen_offset, wait_for_app, wait_for_drawn_map
 
 # Between Tucson and Nogales, on the I-19 lines (C05 and C18 both carry firearms southbound in 2010).
 ON_I19 = (-110.96, 31.8)
@@ -44,14 +44,8 @@ def test_hovering_a_corridor_shows_who_when_and_sources(page, server_url):
     view = basemap.initial_view()
     dx, dy = screen_offset(*ON_I19, view.longitude, view.latitude, view.zoom)
     box = canvas.bounding_box()
-    tooltip = page.locator(".deck-tooltip")
-    # deck.gl picks from its last drawn frame; on a loaded machine the first move can land before it.
-    for attempt in range(4):
-        page.mouse.move(box["x"] + box["width"] / 2 + dx + attempt, box["y"] + box["height"] / 2 + dy)
-        page.wait_for_timeout(1000)
-        if tooltip.count() and "Shown for these filters" in tooltip.first.inner_text():
-            break
-    text = tooltip.first.inner_text()
+    x, y = box["x"] + box["width"] / 2 + dx, box["y"] + box["height"] / 2 + dy
+    text = hover_map_until(page, x, y, "Shown for these filters", "corridors")
     page.screenshot(path=str(SCREENSHOTS / "corridors_hover.png"))
     assert "firearms (SB)" in text and "Controlled or contested by:" in text and "Sources:" in text
     assert "confidence:" in text and "<b>" not in text  # plain text fields, no escaped markup

@@ -36,6 +36,27 @@ def wait_for_drawn_map(page, timeout_ms: int = 60_000):
     raise AssertionError("map canvas stayed blank")
 
 
+def hover_map_until(page, x: float, y: float, words: str, name: str, attempts: int = 6) -> str:
+    """Hover the page at (x, y) until the deck.gl tooltip holds ``words``; return the tooltip text.
+
+    deck.gl picks from its last drawn frame and only on a pointer move, so on a loaded machine a hover can land
+    before the pickable layers are drawn: move off and back on, up to ``attempts`` times, waiting for the text
+    each time. On failure the screenshot is kept for the reader.
+    """
+    shown = (
+        "w => [...document.querySelectorAll('.deck-tooltip')].map(t => t.style.display !== 'none' ? t.innerText : '')"
+        ".find(text => text.trim() && text.includes(w))"
+    )
+    for attempt in range(attempts):
+        page.mouse.move(x - 12, y - 12)
+        page.mouse.move(x, y, steps=4)
+        try:
+            return page.wait_for_function(shown, arg=words, timeout=8_000).json_value()
+        except Exception:  # noqa: BLE001  (retry: the move came before the frame)
+            page.screenshot(path=str(SCREENSHOTS / f"{name}_hover_attempt{attempt + 1}.png"))
+    raise AssertionError(f"no tooltip with {words!r} after {attempts} hovers at ({x:.0f}, {y:.0f})")
+
+
 def click_map_until(page, canvas, dx: float, dy: float, expected, name: str, attempts: int = 4) -> None:
     """Click the map at an offset from its centre until ``expected`` (a locator) shows.
 
@@ -45,12 +66,9 @@ def click_map_until(page, canvas, dx: float, dy: float, expected, name: str, att
     """
     box = canvas.bounding_box()
     x, y = box["x"] + box["width"] / 2 + dx, box["y"] + box["height"] / 2 + dy
-    tooltip = page.locator(".deck-tooltip")
     for attempt in range(attempts):
-        page.mouse.move(x - 3, y - 3)
-        page.mouse.move(x, y, steps=3)
-        with contextlib.suppress(Exception):
-            tooltip.first.wait_for(state="visible", timeout=10_000)
+        with contextlib.suppress(AssertionError):
+            hover_map_until(page, x, y, "", name, attempts=2)
         page.mouse.click(x, y)
         try:
             expected.first.wait_for(timeout=20_000)
