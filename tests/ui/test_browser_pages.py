@@ -12,6 +12,10 @@ from .conftest import SCREENSHOTS, serve_app
 DECK_PAGES = [("overview", ""), ("ports", "ports")]
 
 
+# The deck.gl map's canvas, never an Altair chart's: on a loaded machine a chart lower down can mount first.
+DECK_CANVAS = '[data-testid="stDeckGlJsonChart"] canvas'
+
+
 def distinct_colours(png: bytes) -> int:
     image = Image.open(io.BytesIO(png)).convert("RGB").resize((200, 150))
     return len(set(image.get_flattened_data()))
@@ -27,7 +31,7 @@ def wait_for_app(page):
 
 def wait_for_drawn_map(page, timeout_ms: int = 60_000):
     """The first deck.gl canvas once it shows more than a blank fill."""
-    canvas = page.locator("canvas").first
+    canvas = page.locator(DECK_CANVAS).first
     canvas.wait_for(state="visible", timeout=timeout_ms)
     for _ in range(timeout_ms // 500):
         if distinct_colours(canvas.screenshot()) > 20:
@@ -83,7 +87,7 @@ def click_map_until(page, canvas, dx: float, dy: float, expected, name: str, att
 def test_deck_page_renders(page, server_url, name, path):
     page.goto(f"{server_url}/{path}", wait_until="domcontentloaded")
     wait_for_app(page)
-    canvas = page.locator("canvas").first
+    canvas = page.locator(DECK_CANVAS).first
     canvas.wait_for(state="visible", timeout=60_000)
     page.wait_for_timeout(2500)  # let deck.gl draw its first frames through SwiftShader
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
@@ -98,7 +102,7 @@ def test_deck_page_renders(page, server_url, name, path):
 def test_bad_link_shows_notice_and_still_draws(page, server_url):
     page.goto(f"{server_url}/ports?start=not-a-month&measures=%27%3B%20DROP", wait_until="domcontentloaded")
     wait_for_app(page)
-    page.locator("canvas").first.wait_for(state="visible", timeout=60_000)
+    page.locator(DECK_CANVAS).first.wait_for(state="visible", timeout=60_000)
     body = page.inner_text("body")
     assert "Ignored start=" in body
     assert page.locator('[data-testid="stException"]').count() == 0
@@ -114,7 +118,7 @@ def test_direct_link_on_fresh_server_is_routed_by_app(page):
     with serve_app() as url:
         page.goto(f"{url}/ports", wait_until="domcontentloaded")
         wait_for_app(page)
-        page.locator("canvas").first.wait_for(state="visible", timeout=60_000)
+        page.locator(DECK_CANVAS).first.wait_for(state="visible", timeout=60_000)
         nav = sidebar_nav(page)
         assert "Ports of Entry" in nav and "Overview" in nav
         assert "app" not in nav.split()
