@@ -24,6 +24,7 @@ args=(
   --server.allowedHosts "$public_host"
   --server.maxUploadSize 10 --server.maxMessageSize 50
   --server.fileWatcherType none --server.runOnSave false
+  --runner.postScriptGC false
   --server.enableStaticServing true
   --browser.gatherUsageStats false --browser.serverAddress "$public_host"
   --client.showErrorDetails none --client.toolbarMode viewer
@@ -37,4 +38,6 @@ if [ -n "${ATLAS_OIDC_METADATA_URL:-}" ]; then
   (umask 077 && "$PY" -m ui.auth > "$secrets_dir/secrets.toml")
   args+=(--secrets.files "$secrets_dir/secrets.toml")
 fi
+# runner.postScriptGC off: a full garbage collection after every rerun took a fifth of the server's CPU under load
+# (docs/benchmarks.md, "Hosted load"); Python's own generational collector still runs.
 exec "$PY" -m streamlit run app.py "${args[@]}"

@@ -109,12 +109,12 @@ st.caption(_("Seizures, deaths, rescues, staffing and the rest as each year's Se
 ports_col, download_col = st.columns([3, 2])
 with ports_col:
     st.subheader(_("Ports of entry in {sector} sector").format(sector=sector))
-    ports = data.run("ports_in_sector", {"sector": sector})
+    every_port = data.run("ports_in_sector", {"sector": ""})
+    ports = every_port[every_port["sector"] == sector]
     st.dataframe(ports[["port_name", "us_city", "mx_city", "match", "curated_sector"]], hide_index=True,
                  width="stretch", column_config={"port_name": _("Port"), "us_city": _("US city"), "mx_city": _("Mexican city"),
                                                  "match": _("Point vs polygon"), "curated_sector": _("Curated sector")})
-    others = [data.run("ports_in_sector", {"sector": s}) for s in SECTORS if s != sector]
-    for note in bp.port_notes(ports, others, sector):
+    for note in bp.port_notes(every_port, sector):
         st.caption(f"⚠ {note}")
     st.caption(_("Ports are matched to the sector polygon (inside it, or within 2 km of it).") + " "
                + provenance.source_line("ports", brief=True))

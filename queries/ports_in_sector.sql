@@ -1,4 +1,4 @@
--- Ports of entry in a Border Patrol sector ($sector, its CBP name), west to east: ports whose point lies in its border-county polygon, or within 2 km of it and nearer to it than to any other; with the curated table's own usbp_sector beside it.
+-- Ports of entry in a Border Patrol sector ($sector, its CBP name; '' = every sector, one call for a page that needs them all), west to east: ports whose point lies in its border-county polygon, or within 2 km of it and nearer to it than to any other; with the curated table's own usbp_sector beside it.
 WITH distances AS (
     SELECT p.port_key,
            s.sector,
@@ -32,5 +32,5 @@ SELECT p.port_key,
        p.usbp_sector = n.sector AS agrees_with_curated
 FROM nearest AS n
 JOIN ports AS p USING (port_key)
-WHERE n.sector = $sector
+WHERE $sector = '' OR n.sector = $sector
 ORDER BY p.lon

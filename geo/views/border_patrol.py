@@ -161,12 +161,13 @@ def profile_columns() -> dict[str, str]:
     return titles
 
 
-def port_notes(ports: pd.DataFrame, others: list[pd.DataFrame], sector: str) -> list[str]:
+def port_notes(every_port: pd.DataFrame, sector: str) -> list[str]:
     """Where the curated table's sector and the polygon disagree for this sector's ports (e.g. Andrade): ports of
-    this polygon curated elsewhere, and ports curated here that ``others`` (other sectors' ports) hold."""
+    this polygon curated elsewhere, and ports curated here that another sector's polygon holds. ``every_port``:
+    ``ports_in_sector`` for every sector (one query, not one per sector)."""
     notes = []
-    elsewhere = [o[o["curated_sector"] == sector] for o in others]
-    elsewhere = pd.concat(elsewhere) if elsewhere else ports.head(0)
+    ports = every_port[every_port["sector"] == sector]
+    elsewhere = every_port[(every_port["sector"] != sector) & (every_port["curated_sector"] == sector)]
     for row in ports[~ports["agrees_with_curated"].fillna(False)].itertuples(index=False):
         notes.append(_("{port} lies in the {sector} polygon (border-county approximation) but the curated ports table "
                        "puts it in {curated} sector.").format(port=row.port_name, sector=sector,

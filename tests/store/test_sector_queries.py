@@ -87,6 +87,19 @@ def test_every_port_is_in_exactly_one_sector():
     keys = [k for frame in found for k in frame["port_key"]]
     ports = queries.run("ports_list", {})
     assert sorted(keys) == sorted(ports["port_key"])
+    every = queries.run("ports_in_sector", {"sector": ""})  # '' = every sector in one call, the same rows
+    assert sorted(every["port_key"]) == sorted(keys)
+    assert every["lon"].is_monotonic_increasing
+
+
+def test_port_notes_from_one_call_name_andrade_both_ways():
+    from geo.views.border_patrol import port_notes
+
+    every = queries.run("ports_in_sector", {"sector": ""})
+    el_centro, yuma = port_notes(every, "El Centro"), port_notes(every, "Yuma")
+    assert len(el_centro) == 1 and el_centro[0].startswith("Andrade lies in the El Centro polygon")
+    assert len(yuma) == 1 and yuma[0].startswith("Andrade is Yuma sector in the curated ports table")
+    assert port_notes(every, "Tucson") == []
 
 
 def test_ports_in_sector_agree_with_the_curated_table(shared_dir):
