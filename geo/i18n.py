@@ -82,6 +82,29 @@ def catalogue(lang: str) -> gettext.NullTranslations:
     return gettext.GNUTranslations(buffer)
 
 
+# Vega formats dates on chart axes and in tooltips itself (d3-time-format), in US English unless the chart's
+# ``config.locale.time`` says otherwise: d3's es-MX definition, so '%b %Y' reads 'mar 2024' as months.short does.
+VEGA_TIME_LOCALES = {
+    "es": {
+        "dateTime": "%x, %X",
+        "date": "%d/%m/%Y",
+        "time": "%-I:%M:%S %p",
+        "periods": ["AM", "PM"],
+        "days": ["domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"],
+        "shortDays": ["dom", "lun", "mar", "mié", "jue", "vie", "sáb"],
+        "months": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+                   "noviembre", "diciembre"],
+        "shortMonths": ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic"],
+    },
+}
+
+
+def vega_locale() -> dict | None:
+    """Vega-Lite's ``config.locale`` for the active language; None in English (Vega's own default)."""
+    time = VEGA_TIME_LOCALES.get(language())
+    return {"time": time} if time else None
+
+
 def _(text: str) -> str:
     """``text`` in the active language (the English itself when it has no translation)."""
     return catalogue(language()).gettext(text)

@@ -1,4 +1,9 @@
-"""Altair charts used by pages (Vega-Lite breaks lines at null values, so gaps stay visible)."""
+"""Altair charts used by pages (Vega-Lite breaks lines at null values, so gaps stay visible).
+
+Importing this module enables the atlas's Altair theme, which gives every chart the reader's date locale (month
+and day names on time axes and in tooltips): every module that builds a chart imports it. The theme reads the
+language when a chart is turned into its spec, so each Streamlit session gets its own.
+"""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,13 +12,25 @@ import math
 import altair as alt
 import pandas as pd
 
-from geo.i18n import _
+from geo.i18n import _, vega_locale
 from geo.months import month_range
 
+THEME = "atlas_language"
 MAX_MONTH_TICKS = 6
 MONTH_LABELS_UP_TO = 36  # longer spans read better as years
 BREAK_COLOUR = "#b2182b"
 PANEL_HEIGHT_PX = 300
+
+
+def language_theme() -> dict:
+    """The Altair theme: Vega's time locale for the active language; nothing in English, so an English chart is
+    the one Streamlit draws with Altair's 'none' theme (which it would pick in place of Altair's default)."""
+    locale = vega_locale()
+    return {"config": {"locale": locale}} if locale else {}
+
+
+if THEME not in alt.theme.names():
+    alt.theme.register(THEME, enable=True)(language_theme)
 
 
 def month_axis(first: dt.date, last: dt.date) -> alt.Axis:

@@ -10,6 +10,7 @@ import altair as alt
 import pandas as pd
 
 from geo.i18n import _, format_number
+from geo.maps import charts as _charts  # noqa: F401  (the atlas's Altair theme: dates in the reader's language)
 
 HIGHLIGHT = "#e63c1e"
 RULE = "#9a9a9a"

@@ -7,6 +7,7 @@ import altair as alt
 import pandas as pd
 
 from geo.i18n import _, format_number
+from geo.maps import charts as _charts  # noqa: F401  (the atlas's Altair theme: dates in the reader's language)
 from geo.maps.corridors_deck import COMMODITY_COLOURS, COUNTRY_COLOURS, commodity_label, country_label
 from geo.maps.palette import rgb_hex
 from geo.records import as_records, missing, sum_present

@@ -7,6 +7,7 @@ import altair as alt
 import pandas as pd
 
 from geo.i18n import _, from_source
+from geo.maps import charts as _charts  # noqa: F401  (the atlas's Altair theme: dates in the reader's language)
 from geo.months import label
 
 # CBP's two components in layer sw_encounters (Border Patrol between ports, Field Operations at ports).

@@ -13,6 +13,7 @@ import folium
 import pandas as pd
 
 from geo.i18n import _, format_number, from_source
+from geo.maps import charts as _charts  # noqa: F401  (the atlas's Altair theme: dates in the reader's language)
 from geo.maps import homicide_choropleth as choropleth
 from geo.maps import homicide_leaflet as leaflet_layers
 from geo.maps import leaflet_map as folium_map

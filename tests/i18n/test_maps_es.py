@@ -169,3 +169,43 @@ def test_commodity_control_and_caption_in_spanish():
     assert "any" not in shown and "drugs" not in shown, shown
     assert "firearms" not in caption, caption
     assert cv.commodity_choice_label("any") == "any" and cv.commodity_choice_label("cash") == "cash"
+
+
+def _chart_specs() -> list[dict]:
+    """One chart from each module that builds them (ports, Border Patrol and Before / after, city violence,
+    corridors), as Vega-Lite specs."""
+    from geo.views import violence
+
+    months = pd.to_datetime(["2024-01-01", "2024-02-01"])
+    long = pd.DataFrame({"month": months, "measure": ["Trucks"] * 2, "value": [1.0, 2.0], "unit": ["vehicles"] * 2})
+    series = pd.DataFrame({"month": months, "series": ["a"] * 2, "value": [1.0, 2.0]})
+    window = pd.DataFrame({"period": months.append(pd.to_datetime(["2024-03-01"])), "offset": [-1, 0, 1],
+                           "phase": ["before", "start", "after"], "value": [1.0, 2.0, 3.0]})
+    timeline = pd.DataFrame({
+        "deployment_id": ["D01"], "operation": ["Operativo"], "country": ["MX"], "force": ["SEDENA"],
+        "period_label": ["2008–"], "personnel": [7000.0], "contingents": [0], "sources": ["S1"],
+        "confidence": ["high"], "start_date": [pd.Timestamp(2008, 3, 1)], "end_date": [pd.NaT],
+        "end_status": ["open"],
+    })
+    charts_built = [
+        charts.unit_panels(long, "measure", "El Paso")[0][1],
+        series_charts.fiscal_year_series(series, "t", "y", 2024),
+        series_charts.before_after(window, "month", 1.0, 3.0, "t", "y"),
+        cv.timeline_chart(cv.timeline_frame(timeline, 2012), 2010),
+        violence.ratio_chart(pd.DataFrame({"year": [2010], "rate_ratio_mx_us": [2.0]}), "t"),
+    ]
+    return [chart.to_dict() for chart in charts_built]
+
+
+def test_charts_name_months_in_spanish(spanish):
+    """Vega writes '%b %Y' on time axes and in tooltips itself: the spec carries Mexico's month and day names."""
+    for spec in _chart_specs():
+        time = spec["config"]["locale"]["time"]
+        assert time["shortMonths"][:3] == ["ene", "feb", "mar"] and time["months"][8] == "septiembre"
+        assert time["shortDays"][3] == "mié" and time["days"][6] == "sábado"
+        assert "number" not in spec["config"]["locale"]  # numbers: Vega's default marks are already Mexico's
+
+
+def test_charts_in_english_carry_no_locale():
+    for spec in _chart_specs():
+        assert "locale" not in spec.get("config", {})

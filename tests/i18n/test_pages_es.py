@@ -90,6 +90,8 @@ def test_ports_in_spanish():
     assert [t.value for t in at.title] == ["Puertos de entrada"]
     assert any(s.value.startswith("Puertos con más cruces, ") for s in at.subheader)
     assert any("Cobertura de los datos" in i.value for i in at.info)
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)  # as Streamlit sends it to Vega-Embed
+    assert spec["config"]["locale"]["time"]["shortMonths"][0] == "ene"  # 'ene 2024' on the time axis, not 'Jan'
 
 
 def test_city_violence_in_spanish():

@@ -215,6 +215,7 @@ def test_month_axis_names_months_on_a_short_span():
     spec = next(s for s in chart_specs(at) if "monthly inbound" in chart_title(s))
     view = spec["layer"][0] if "layer" in spec else spec
     assert view["encoding"]["x"]["axis"]["format"] == "%b %Y"
+    assert "locale" not in spec.get("config", {})  # English: Vega's own month names ('Jan 2024')
 
 
 def test_step_control_animates_month_by_month():
