@@ -158,5 +158,4 @@ def assemble(slug: str, radius_km: int, year: int, within_km: int | None = None,
 def _focus_detail(slug: str) -> str:
     from geo.views.explorer import focus
 
-    found = focus.resolve(slug)
-    return found.detail or found.kind
+    return focus.resolve(slug).description

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import shapely
 
+from geo.i18n import N_, _, language
 from geo.store import queries
 
 RADIUS_KM = (10, 200)
@@ -22,6 +23,9 @@ DEFAULT_FOCUS = "juarez-el-paso"
 _POINT = re.compile(r"^point:(-?\d{1,3}(?:\.\d{1,6})?),(-?\d{1,2}(?:\.\d{1,6})?)$")
 # Where a clicked point may be: the border states' box (a point elsewhere has no layer to summarise).
 POINT_BOX = (-125.0, 22.0, -90.0, 38.0)
+# What each kind of focus is called where it has no detail of its own (the method note, the briefing pack).
+KIND_WORDS = {"preset": N_("crossing region"), "port": N_("port"), "sector": N_("sector"), "corridor": N_("corridor"),
+              "point": N_("point")}
 
 
 class FocusError(ValueError):
@@ -35,6 +39,11 @@ class Focus:
     label: str
     wkt: str
     detail: str = ""
+
+    @property
+    def description(self) -> str:
+        """The detail ('ports: …') or else what kind of place it is, in the active language."""
+        return self.detail or _(KIND_WORDS.get(self.kind, self.kind))
 
     @property
     def centre(self) -> tuple[float, float]:
@@ -94,9 +103,16 @@ def _shapes() -> dict[str, dict]:
     return {f"{r['kind']}-{r['key'].lower()}": r for r in rows + corridors}
 
 
+def preset_name(preset: dict) -> str:
+    """A crossing region's name in the active language: the presets table carries a Spanish one (name_es)."""
+    if language() == "es" and preset.get("name_es"):
+        return preset["name_es"]
+    return preset["name"]
+
+
 def choices() -> dict[str, str]:
     """Every slug a user can pick, with its label: presets first, then ports, sectors and corridors."""
-    out = {p["slug"]: p["name"] for p in presets()}
+    out = {p["slug"]: preset_name(p) for p in presets()}
     out.update({slug: row["label"] for slug, row in _shapes().items()})
     return out
 
@@ -106,7 +122,8 @@ def resolve(slug: str) -> Focus:
     text = (slug or "").strip().lower()
     for preset in presets():
         if preset["slug"] == text:
-            return Focus(text, "preset", preset["name"], preset["wkt"], f"ports: {preset['port_names']}")
+            return Focus(text, "preset", preset_name(preset), preset["wkt"],
+                         _("ports: {ports}").format(ports=preset["port_names"]))
     if text in _shapes():
         row = _shapes()[text]
         return Focus(text, row["kind"], row["label"], row["wkt"])
@@ -114,21 +131,21 @@ def resolve(slug: str) -> Focus:
     if match:
         lon, lat = float(match.group(1)), float(match.group(2))
         if POINT_BOX[0] <= lon <= POINT_BOX[2] and POINT_BOX[1] <= lat <= POINT_BOX[3]:
-            return Focus(
-                f"point:{lon:.4f},{lat:.4f}", "point", f"Point {lat:.3f}° N, {abs(lon):.3f}° W", f"POINT ({lon} {lat})"
-            )
+            label = _("Point {lat}° N, {lon}° W").format(lat=f"{lat:.3f}", lon=f"{abs(lon):.3f}")
+            return Focus(f"point:{lon:.4f},{lat:.4f}", "point", label, f"POINT ({lon} {lat})")
         raise FocusError(
-            f"point {lon},{lat} is outside the border states (lon {POINT_BOX[0]}…{POINT_BOX[2]}, "
-            f"lat {POINT_BOX[1]}…{POINT_BOX[3]})"
+            _("point {lon},{lat} is outside the border states (lon {west}…{east}, lat {south}…{north})").format(
+                lon=lon, lat=lat, west=POINT_BOX[0], east=POINT_BOX[2], south=POINT_BOX[1], north=POINT_BOX[3])
         )
     raise FocusError(
-        f"unknown focus '{slug}'; use a preset ({', '.join(p['slug'] for p in presets())}), port-CODE, "
-        "sector-NAME, corridor-ID or point:LON,LAT"
+        _("unknown focus '{slug}'; use a preset ({presets}), port-CODE, sector-NAME, corridor-ID or "
+          "point:LON,LAT").format(slug=slug, presets=", ".join(p["slug"] for p in presets()))
     )
 
 
 def check_radius(radius_km: int) -> int:
     low, high = RADIUS_KM
     if not low <= int(radius_km) <= high:
-        raise FocusError(f"radius {radius_km} km is outside {low}–{high} km")
+        raise FocusError(
+            _("radius {radius} km is outside {low}–{high} km").format(radius=radius_km, low=low, high=high))
     return int(radius_km)

@@ -78,7 +78,7 @@ def build(slug: str, radius_km: int, year: int, within_km: int = 100) -> Screen:
         "focus. Homicides and population: whole municipios/counties with at least half their area inside (the same "
         "rule on both sides); the US side has no county series in the atlas, so its figures are the city rows whose "
         "point lies inside. A missing figure says *no data*, never 0."
-    ).format(radius=radius_km, place=zone.focus.label, detail=zone.focus.detail or zone.focus.kind)
+    ).format(radius=radius_km, place=zone.focus.label, detail=zone.focus.description)
     return Screen(
         result=result,
         deck=deck,

@@ -1,0 +1,38 @@
+"""Words the atlas's own code adds around data (focus details, export flows, chart legends, manifest vocabulary)
+follow the active language; the data values and the English output stay exactly as they were."""
+from __future__ import annotations
+
+import pytest
+
+from geo import i18n
+from geo.views.explorer import focus
+
+
+@pytest.fixture
+def spanish():
+    i18n.set_language("es")
+    try:
+        yield
+    finally:
+        i18n.set_language("en")
+
+
+def test_focus_preset_in_spanish_keeps_the_table_data(spanish):
+    found = focus.resolve("arizona-sonora")
+    assert found.label == "Arizona–Sonora (Nogales a Agua Prieta)"  # the presets table's own Spanish name
+    assert found.detail == "puertos: Lukeville; Sasabe; Nogales; Naco; Douglas"  # port names are data: kept
+    assert focus.choices()["arizona-sonora"] == found.label
+    assert focus.resolve("port-2604").description == "puerto"
+    assert focus.resolve("point:-106.45,31.76").label == "Punto 31.760° N, 106.450° O"
+    with pytest.raises(focus.FocusError, match="fuera de los estados fronterizos"):
+        focus.resolve("point:-80,31")
+
+
+def test_focus_preset_in_english_unchanged():
+    found = focus.resolve("arizona-sonora")
+    assert found.label == "Arizona–Sonora (Nogales to Douglas)" == focus.choices()["arizona-sonora"]
+    assert found.detail == "ports: Lukeville; Sasabe; Nogales; Naco; Douglas" == found.description
+    assert focus.resolve("port-2604").description == "port"
+    assert focus.resolve("point:-106.45,31.76").label == "Point 31.760° N, 106.450° W"
+    with pytest.raises(focus.FocusError, match=r"^point -80.0,31.0 is outside the border states \(lon -125.0…-90.0"):
+        focus.resolve("point:-80,31")
