@@ -132,7 +132,9 @@ def _corridors(pack: Pack) -> list[dict]:
         return []
     flows = queries.run("corridors_flows_in_year", {"year": pack.year, "direction": "", "commodity": ""})
     flows = flows[flows["corridor_id"].isin(corridors["key"])]
-    in_year = {cid: "; ".join(f"{d or 'direction not stated'} {c}" for d, c in zip(f["direction"], f["commodity"]))
+    unstated = _("direction not stated")
+    in_year = {cid: "; ".join(f"{d if isinstance(d, str) and d else unstated} {c}"  # a missing one reads as NaN
+                              for d, c in zip(f["direction"], f["commodity"]))
                for cid, f in flows.groupby("corridor_id")}
     confidence = dict(zip(flows["corridor_id"], flows["confidence"]))
     return [{

@@ -36,3 +36,32 @@ def test_focus_preset_in_english_unchanged():
     assert focus.resolve("point:-106.45,31.76").label == "Point 31.760° N, 106.450° W"
     with pytest.raises(focus.FocusError, match=r"^point -80.0,31.0 is outside the border states \(lon -125.0…-90.0"):
         focus.resolve("point:-80,31")
+
+
+class _CorridorPack:
+    """Just what the corridors export reads: the corridors inside the buffer and the year."""
+    year = 2010
+
+    def of_kind(self, kind):
+        import pandas as pd
+        return pd.DataFrame({"key": ["C20"], "name": ["Border-wide"], "extra": [None], "geojson": [None]})
+
+
+def _exported_flows(monkeypatch) -> str:
+    import pandas as pd
+
+    from geo.brief import exports
+    flows = pd.DataFrame({"corridor_id": ["C20", "C20"], "direction": [None, "NB"],
+                          "commodity": ["human smuggling", "drugs"], "confidence": ["low", "low"]})
+    monkeypatch.setattr(exports.queries, "run", lambda name, params=None: flows)
+    (row,) = exports._corridors(_CorridorPack())
+    return row["flows_in_year"]
+
+
+def test_exported_flows_say_direction_not_stated_in_spanish(spanish, monkeypatch):
+    assert _exported_flows(monkeypatch) == "sentido no indicado human smuggling; NB drugs"  # commodity: data
+
+
+def test_exported_flows_in_english_name_the_missing_direction(monkeypatch):
+    """The missing direction arrives as NaN (it used to be written 'nan')."""
+    assert _exported_flows(monkeypatch) == "direction not stated human smuggling; NB drugs"
