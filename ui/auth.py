@@ -44,7 +44,7 @@ def configured() -> bool:
 
 
 def _sign_in_screen() -> None:
-    st.title("Border Corridors Atlas")
+    st.title(_("Border Corridors Atlas"))
     st.write(_("This dashboard is for signed-in members of the team."))
     st.button(_("Sign in"), type="primary", on_click=st.login, icon=":material/login:")
 
@@ -60,7 +60,7 @@ def require_sign_in(pages: list) -> None:
                              url_path=page.url_path or None) for page in pages]
         st.navigation(stand_ins, position="hidden").run()
         st.stop()
-    who = st.user.get("name") or st.user.get("email") or st.user.get("sub") or "signed in"
+    who = st.user.get("name") or st.user.get("email") or st.user.get("sub") or _("signed in")
     with st.sidebar:
         st.caption(_("Signed in as **{who}**").format(who=plain(str(who))))
         st.button(_("Sign out"), on_click=st.logout, icon=":material/logout:", key="atlas_sign_out")
