@@ -9,13 +9,20 @@ import datetime as dt
 import altair as alt
 import pandas as pd
 
-from geo.i18n import _, format_number
+from geo.i18n import N_, _, format_number
 from geo.maps import charts as _charts  # noqa: F401  (the atlas's Altair theme: dates in the reader's language)
+from geo.months import short
 
 HIGHLIGHT = "#e63c1e"
 RULE = "#9a9a9a"
 BAR = "#3b528b"
 PHASE_COLOURS = {"before": "#3b528b", "start": HIGHLIGHT, "after": "#21918c"}
+PHASE_WORDS = {"before": N_("before"), "start": N_("start"), "after": N_("after")}
+
+
+def phase_label(phase: str) -> str:
+    """A window phase as the legend and tooltip show it; the ``phase`` column keeps the key."""
+    return _(PHASE_WORDS[phase])
 
 
 def _october_rules(first: pd.Timestamp, last: pd.Timestamp) -> pd.DataFrame:
@@ -89,7 +96,8 @@ def before_after(frame: pd.DataFrame, unit: str, before_mean: float | None, afte
     rule, each side's mean as a horizontal segment over the periods it averages, and the end if it falls inside."""
     as_x = (lambda p: int(p)) if unit == "year" else (lambda p: pd.Timestamp(p))
     data = frame.assign(x=[as_x(p) for p in frame["period"]], value=frame["value"].astype("Float64").astype(float),
-                        label=[str(p) if unit == "year" else f"{p:%b %Y}" for p in frame["period"]])
+                        label=[str(p) if unit == "year" else short(p) for p in frame["period"]],
+                        phase_label=[phase_label(p) for p in frame["phase"]])
     x_title = _("Year") if unit == "year" else _("Month")
     # Counts and rates start at 0; headroom keeps the figures written above the highest points inside the chart.
     top = data["value"].max()
@@ -98,9 +106,10 @@ def before_after(frame: pd.DataFrame, unit: str, before_mean: float | None, afte
         x=_x(unit, x_title), y=alt.Y("value:Q", title=y_title, scale=y_scale))
     points = alt.Chart(data).mark_point(filled=True, size=40 if unit == "year" else 14).encode(
         x=_x(unit, x_title), y="value:Q",
-        color=alt.Color("phase:N", scale=alt.Scale(domain=list(PHASE_COLOURS), range=list(PHASE_COLOURS.values())),
+        color=alt.Color("phase_label:N", scale=alt.Scale(domain=[phase_label(p) for p in PHASE_COLOURS],
+                                                         range=list(PHASE_COLOURS.values())),
                         legend=alt.Legend(orient="bottom", title=None)),
-        tooltip=[alt.Tooltip("label:N", title=x_title), alt.Tooltip("phase:N", title=_("Window")),
+        tooltip=[alt.Tooltip("label:N", title=x_title), alt.Tooltip("phase_label:N", title=_("Window")),
                  alt.Tooltip("value:Q", format=",.1f" if unit == "year" else ",.0f", title=y_title)],
     )
     layers = [line, points]

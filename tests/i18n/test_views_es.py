@@ -65,3 +65,34 @@ def test_exported_flows_say_direction_not_stated_in_spanish(spanish, monkeypatch
 def test_exported_flows_in_english_name_the_missing_direction(monkeypatch):
     """The missing direction arrives as NaN (it used to be written 'nan')."""
     assert _exported_flows(monkeypatch) == "direction not stated human smuggling; NB drugs"
+
+
+def _window_chart(unit: str = "month") -> dict:
+    import pandas as pd
+
+    from geo.maps import series_charts
+    periods = [2009, 2010, 2011] if unit == "year" else list(pd.to_datetime(["2024-08-01", "2024-09-01",
+                                                                              "2024-10-01"]))
+    frame = pd.DataFrame({"period": periods, "offset": [-1, 0, 1], "phase": ["before", "start", "after"],
+                          "value": [1.0, 2.0, 3.0]})
+    spec = series_charts.before_after(frame, unit, 1.0, 3.0, "t", "y").to_dict()
+    points = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "point")
+    rows = spec["datasets"][points.get("data", spec.get("data", {})).get("name") or spec["data"]["name"]]
+    return {"legend": points["encoding"]["color"], "tooltip": points["encoding"]["tooltip"], "rows": rows}
+
+
+def test_before_after_legend_in_spanish_keeps_the_phase_keys(spanish):
+    chart = _window_chart()
+    assert chart["legend"]["scale"]["domain"] == ["antes", "inicio", "después"]
+    assert [r["phase"] for r in chart["rows"]] == ["before", "start", "after"]  # the data keys stay
+    assert [r["phase_label"] for r in chart["rows"]] == ["antes", "inicio", "después"]
+    assert [r["label"] for r in chart["rows"]] == ["ago 2024", "sep 2024", "oct 2024"]  # the hover's month
+    assert {t["field"] for t in chart["tooltip"]} >= {"phase_label"}
+
+
+def test_before_after_legend_in_english_unchanged():
+    chart = _window_chart()
+    assert chart["legend"]["scale"]["domain"] == ["before", "start", "after"]
+    assert [r["phase"] for r in chart["rows"]] == [r["phase_label"] for r in chart["rows"]]
+    assert [r["label"] for r in chart["rows"]] == ["Aug 2024", "Sep 2024", "Oct 2024"]
+    assert _window_chart("year")["legend"]["scale"]["domain"] == ["before", "start", "after"]
