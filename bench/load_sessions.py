@@ -6,10 +6,11 @@ value, and times the change until the new map arrives (the first deck.gl or foli
 the rerun finishes; then it thinks for 1–3 s and goes on, visiting every page, until the time is up. A few
 chromium pages load pages in turn alongside them. The server's memory is sampled throughout.
 
-    python bench/load_sessions.py [--sessions 50] [--seconds 60] [--browsers 2]
+    python bench/load_sessions.py [--sessions 50] [--seconds 60] [--browsers 2] [--replicas 2]
     python bench/load_sessions.py --url http://127.0.0.1:8501 --pid PID   # a server already running
 
-Without ``--url`` it starts its own server with ``deploy/serve.sh`` (the hosted settings) on a free loopback port,
+Without ``--url`` it starts its own server with ``deploy/serve.sh`` (the hosted settings) on a free loopback port
+(``--replicas N``: N of them behind Caddy with ``deploy/Caddyfile``, memory and CPU summed over them),
 keeping disconnected sessions 10 s instead of 120 s so memory can be read after they close, and stops it at the end.
 Loopback only; bounded in time; a fixed seed.
 """
@@ -182,20 +183,26 @@ async def browser_visits(url: str, count: int, deadline: float, stats: Stats) ->
 
 
 class MemorySampler(threading.Thread):
-    """Resident memory of the server process, sampled every 0.25 s."""
+    """Resident memory of the server processes (all replicas together), sampled every 0.25 s."""
 
-    def __init__(self, pid: int):
+    def __init__(self, pids: list[int]):
         super().__init__(daemon=True)
-        self.pid, self.samples, self.running = pid, [], True
+        self.pids, self.samples, self.running = pids, [], True
 
     def cpu_seconds(self) -> float:
-        """User + system CPU time of the server so far."""
-        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        """User + system CPU time of the servers so far."""
+        total = 0
+        for pid in self.pids:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+        return total / os.sysconf("SC_CLK_TCK")
 
     def rss_mb(self) -> float:
-        status = Path(f"/proc/{self.pid}/status").read_text()
-        return int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024
+        total = 0
+        for pid in self.pids:
+            status = Path(f"/proc/{pid}/status").read_text()
+            total += int(re.search(r"VmRSS:\s+(\d+)", status).group(1))
+        return total / 1024
 
     def run(self):
         while self.running:
@@ -209,23 +216,42 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(log_dir: Path) -> tuple[str, subprocess.Popen]:
-    """deploy/serve.sh on a free loopback port; its log goes to artifacts/load-streamlit.log."""
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    env = dict(os.environ, PYTHON=sys.executable, ATLAS_PUBLIC_URL=url, ATLAS_PORT=str(port),
-               STREAMLIT_SERVER_DISCONNECTED_SESSION_TTL="10")
-    log_dir.mkdir(exist_ok=True)
-    with open(log_dir / "load-streamlit.log", "w") as log:  # the child keeps its own handle
-        proc = subprocess.Popen(["bash", "deploy/serve.sh"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+def _wait_healthy(url: str, proc: subprocess.Popen, what: str) -> None:
     for _ in range(240):
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
-                return url, proc
+                return
         except OSError:
+            if proc.poll() is not None:
+                break
             time.sleep(0.5)
-    proc.kill()
-    raise SystemExit("the server did not start (see its log)")
+    raise SystemExit(f"{what} did not start (see its log in artifacts/)")
+
+
+def start_servers(log_dir: Path, replicas: int) -> tuple[str, list[subprocess.Popen], list[int]]:
+    """deploy/serve.sh on free loopback ports, one per replica; with more than one, Caddy (deploy/Caddyfile, sticky
+    cookie) in front of them. Returns the URL to load, every process started, and the app processes' ids."""
+    log_dir.mkdir(exist_ok=True)
+    ports = [_free_port() for _ in range(replicas)]
+    url = f"http://127.0.0.1:{_free_port() if replicas > 1 else ports[0]}"
+    procs = []
+    for port in ports:
+        env = dict(os.environ, PYTHON=sys.executable, ATLAS_PUBLIC_URL=url, ATLAS_PORT=str(port),
+                   STREAMLIT_SERVER_DISCONNECTED_SESSION_TTL="10")
+        with open(log_dir / f"load-streamlit-{port}.log", "w") as log:  # the child keeps its own handle
+            procs.append(subprocess.Popen(["bash", "deploy/serve.sh"], cwd=ROOT, env=env, stdout=log,
+                                          stderr=subprocess.STDOUT))
+    app_pids = [p.pid for p in procs]
+    for port, proc in zip(ports, procs):
+        _wait_healthy(f"http://127.0.0.1:{port}", proc, "the app")
+    if replicas > 1:
+        env = dict(os.environ, ATLAS_SITE=url, ATLAS_CADDY_ADMIN="off",
+                   ATLAS_UPSTREAM=" ".join(f"127.0.0.1:{port}" for port in ports))
+        with open(log_dir / "load-caddy.log", "w") as log:
+            procs.append(subprocess.Popen(["caddy", "run", "--config", "deploy/Caddyfile", "--adapter", "caddyfile"],
+                                          cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT))
+        _wait_healthy(url, procs[-1], "caddy")
+    return url, procs, app_pids
 
 
 def _pct(values: list[float], q: float) -> float:
@@ -240,35 +266,40 @@ def main() -> None:
     args.add_argument("--url", help="a running server on loopback (default: start one)")
     args.add_argument("--pid", type=int, help="its process id, for memory figures")
     args.add_argument("--settle", type=float, default=20, help="seconds to wait after the sessions close")
+    args.add_argument("--replicas", type=int, default=1,
+                      help="app processes to start, behind Caddy when more than one (default 1, no proxy)")
     opts = args.parse_args()
     if opts.url and urllib.parse.urlsplit(opts.url).hostname not in ("127.0.0.1", "localhost", "::1"):
         raise SystemExit("loopback only: the load goes to 127.0.0.1 / localhost")
-    proc = None
-    url, pid = opts.url, opts.pid
+    procs = []
+    url, pids = opts.url, [opts.pid] if opts.pid else []
     if not url:
-        url, proc = start_server(ROOT / "artifacts")
-        pid = proc.pid
+        url, procs, pids = start_servers(ROOT / "artifacts", opts.replicas)
     try:
-        report(asyncio.run(warm_up(url)), url, pid, opts)
+        warm = asyncio.run(warm_up(url, opts.replicas))
+        report(warm, url, pids, opts)
     finally:
-        if proc:
+        for proc in procs:
             proc.terminate()
             proc.wait(timeout=20)
 
 
-async def warm_up(url: str) -> Stats:
-    """One session opens every page once, so 'before' is a server that has served each page (caches filled)."""
+async def warm_up(url: str, replicas: int = 1) -> Stats:
+    """Sessions open every page once, so 'before' is a server that has served each page (caches filled); behind the
+    proxy, enough of them that every replica is likely to have been reached."""
     stats = Stats()
-    session = Session(url, stats, random.Random(0))
-    async with websockets.connect(session._ws_url(), subprotocols=["streamlit"], max_size=2**27, origin=url) as ws:
-        session.ws = ws
-        for page in app_pages():
-            await session._rerun(page, [])
+    for n in range(1 if replicas == 1 else 4 * replicas):
+        session = Session(url, stats, random.Random(n))
+        async with websockets.connect(session._ws_url(), subprotocols=["streamlit"], max_size=2**27,
+                                      origin=url) as ws:
+            session.ws = ws
+            for page in app_pages():
+                await session._rerun(page, [])
     return stats
 
 
-def report(warm: Stats, url: str, pid: int | None, opts) -> None:
-    sampler = MemorySampler(pid) if pid else None
+def report(warm: Stats, url: str, pids: list[int], opts) -> None:
+    sampler = MemorySampler(pids) if pids else None
     time.sleep(3)
     before = sampler.rss_mb() if sampler else float("nan")
     cpu_before = sampler.cpu_seconds() if sampler else float("nan")
@@ -293,7 +324,8 @@ def report(warm: Stats, url: str, pid: int | None, opts) -> None:
         sampler.join()
     peak = max(mb for _, mb in sampler.samples) if sampler else float("nan")
     after = sampler.rss_mb() if sampler else float("nan")
-    print(f"{opts.sessions} protocol sessions + {opts.browsers} browsers for {ran:.0f} s against {url}")
+    behind = f" ({opts.replicas} app processes behind Caddy)" if opts.replicas > 1 else ""
+    print(f"{opts.sessions} protocol sessions + {opts.browsers} browsers for {ran:.0f} s against {url}{behind}")
     print("| measure | value |\n|---|---:|")
     print(f"| widget changes | {stats.changes} |")
     print(f"| errors | {len(stats.errors)} |")

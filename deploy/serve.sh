@@ -38,6 +38,9 @@ if [ -n "${ATLAS_OIDC_METADATA_URL:-}" ]; then
   (umask 077 && "$PY" -m ui.auth > "$secrets_dir/secrets.toml")
   args+=(--secrets.files "$secrets_dir/secrets.toml")
 fi
+# Two malloc arenas, not glibc's 8 per core: every rerun runs in a thread of its own, and per-thread arenas left the
+# process 25 % bigger after 50 sessions had closed (11 % with two; docs/benchmarks.md, "Hosted load").
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 # runner.postScriptGC off: a full garbage collection after every rerun took a fifth of the server's CPU under load
 # (docs/benchmarks.md, "Hosted load"); Python's own generational collector still runs.
 exec "$PY" -m streamlit run app.py "${args[@]}"

@@ -57,28 +57,37 @@ def _stop(proc: subprocess.Popen) -> None:
 
 
 @contextlib.contextmanager
-def hosted_stack(env: dict[str, str] | None = None):
-    """Yield ``(proxy_url, app_url)``: Streamlit started by deploy/serve.sh, Caddy in front, both on loopback."""
+def hosted_stack(env: dict[str, str] | None = None, replicas: int = 1):
+    """Yield ``(proxy_url, app_url)``: Streamlit started by deploy/serve.sh (``replicas`` processes on ports of their
+    own; ``app_url`` is the first), Caddy in front of them all, everything on loopback."""
     caddy = require_caddy()
-    app_port, proxy_port = free_port(), free_port()
-    proxy_url, app_url = f"http://127.0.0.1:{proxy_port}", f"http://127.0.0.1:{app_port}"
+    app_ports, proxy_port = [free_port() for _ in range(replicas)], free_port()
+    proxy_url = f"http://127.0.0.1:{proxy_port}"
     with tempfile.TemporaryDirectory(prefix="atlas-hosting-") as tmp:
         work = Path(tmp)
         base = dict(os.environ, PYTHON=sys.executable, HOME=str(work), XDG_CONFIG_HOME=str(work / "config"),
                     XDG_DATA_HOME=str(work / "data"), RUNTIME_DIRECTORY=str(work))
-        app_env = base | {"ATLAS_PUBLIC_URL": proxy_url, "ATLAS_PORT": str(app_port)} | (env or {})
-        caddy_env = base | {"ATLAS_SITE": proxy_url, "ATLAS_UPSTREAM": f"127.0.0.1:{app_port}",
-                            "ATLAS_CADDY_ADMIN": "off"}
-        app_log, caddy_log = work / "streamlit.log", work / "caddy.log"
-        with open(app_log, "w") as app_out, open(caddy_log, "w") as caddy_out:
-            app = subprocess.Popen(["bash", "deploy/serve.sh"], cwd=PROJECT_ROOT, env=app_env,
-                                   stdout=app_out, stderr=subprocess.STDOUT)
-            proxy = subprocess.Popen([caddy, "run", "--config", "deploy/Caddyfile", "--adapter", "caddyfile"],
-                                     cwd=PROJECT_ROOT, env=caddy_env, stdout=caddy_out, stderr=subprocess.STDOUT)
+        caddy_env = base | {"ATLAS_SITE": proxy_url, "ATLAS_CADDY_ADMIN": "off",
+                            "ATLAS_UPSTREAM": " ".join(f"127.0.0.1:{port}" for port in app_ports)}
+        apps, caddy_log = [], work / "caddy.log"
+        try:
+            for port in app_ports:
+                app_log = work / f"streamlit-{port}.log"
+                with open(app_log, "w") as app_out:  # the child keeps its own handle
+                    app = subprocess.Popen(["bash", "deploy/serve.sh"], cwd=PROJECT_ROOT, stdout=app_out,
+                                           env=base | {"ATLAS_PUBLIC_URL": proxy_url, "ATLAS_PORT": str(port)}
+                                           | (env or {}), stderr=subprocess.STDOUT)
+                apps.append((app, f"http://127.0.0.1:{port}", app_log))
+            with open(caddy_log, "w") as caddy_out:
+                proxy = subprocess.Popen([caddy, "run", "--config", "deploy/Caddyfile", "--adapter", "caddyfile"],
+                                         cwd=PROJECT_ROOT, env=caddy_env, stdout=caddy_out, stderr=subprocess.STDOUT)
             try:
-                wait_healthy(app_url, app, app_log)
+                for app, url, log in apps:
+                    wait_healthy(url, app, log)
                 wait_healthy(proxy_url, proxy, caddy_log)
-                yield proxy_url, app_url
+                yield proxy_url, apps[0][1]
             finally:
                 _stop(proxy)
+        finally:
+            for app, _url, _log in apps:
                 _stop(app)
