@@ -4,6 +4,7 @@ import streamlit as st
 from geo.i18n import _, from_source
 from geo.maps import corridors_deck as corridor_map
 from geo.store import provenance
+from geo.vocabulary import term
 from geo.views import corridors as cv
 from ui import brief, data, link_state, url_state
 from ui.player import frame_player, keep_playing
@@ -12,8 +13,8 @@ data.ready()
 st.title(_("Corridors & deployments"))
 brief_place = brief.slot()  # the briefing block goes here, filled at the end
 YEARS = cv.year_span(provenance.coverage("deployments"))
-BASIS = provenance.layer("corridors")["geometry_basis"]
-UNIT = provenance.measure_definition("deployments", "personnel")["unit"]
+BASIS = term(provenance.layer("corridors")["geometry_basis"])  # the manifest's words in the reader's language
+UNIT = term(provenance.measure_definition("deployments", "personnel")["unit"])
 
 # First visit: seed the widgets from the share link; a bad value falls back with a notice.
 if "corr_year" not in st.session_state:

@@ -14,6 +14,7 @@ import pandas as pd
 
 from geo.i18n import _, vega_locale
 from geo.months import month_range
+from geo.vocabulary import term
 
 THEME = "atlas_language"
 MAX_MONTH_TICKS = 6
@@ -104,7 +105,8 @@ def unit_panels(
     panels = []
     for unit in long["unit"].dropna().unique():
         part = long[long["unit"] == unit]
-        y_title = _("{unit} per month").format(unit=unit)
-        panels.append((unit, monthly_lines(part, series_field, y_title, f"{title}: {unit}",
+        shown = term(unit)  # the manifest's unit ('vehicles') in the reader's language
+        y_title = _("{unit} per month").format(unit=shown)
+        panels.append((unit, monthly_lines(part, series_field, y_title, f"{title}: {shown}",
                                            first, last, breaks, height=PANEL_HEIGHT_PX)))
     return panels

@@ -21,6 +21,7 @@ from geo.maps.deck import CompactDeck, make_deck
 from geo.maps.legend import Legend
 from geo.maps.palette import rgb_hex
 from geo.records import as_records
+from geo.vocabulary import term
 
 # Okabe–Ito (colour-blind safe). Lines take the five hues the fence layer does not use (yellow vanishes on the
 # pale land); the two countries share the fence's vermillion and blue, but as areas and points, never lines.
@@ -94,13 +95,13 @@ def country_label(country: str) -> str:
 def corridor_tooltip(row: dict) -> dict[str, str]:
     """Tooltip fields of a corridor: who, what, when, sources, and what the filters matched."""
     return {
-        "title": f"{row['corridor_id']} {row['name']} ({row['direction']})",
+        "title": f"{row['corridor_id']} {row['name']} ({term(row['direction'])})",
         "details": _("Commodities: {commodities}\nControlled or contested by: {organizations}\n"
                      "Active: {period} · confidence: {confidence}\nSources: {sources}").format(
             commodities=row["commodities"], organizations=row["organizations"], period=row["period_active"],
-            confidence=row["confidence"], sources=row["sources"]),
+            confidence=term(row["confidence"]), sources=row["sources"]),
         "shown": _("Shown for these filters: {flows}").format(flows=row["matched_flows"]),
-        "footer": row["geometry_basis"],
+        "footer": term(row["geometry_basis"]),
     }
 
 
@@ -148,7 +149,8 @@ def deployment_text(row: dict) -> str:
     if row["open_ended"]:
         counted += "; " + _("open-ended (no known end)")
     covers = _("{figure} · covers: {scope}{inside} · {sources}, confidence {confidence}").format(
-        figure=figure, scope=row["scope"], inside=inside, sources=row["sources"], confidence=row["confidence"])
+        figure=figure, scope=term(row["scope"]), inside=inside, sources=row["sources"],
+        confidence=term(row["confidence"]))
     return (f"{row['deployment_id']} {row['operation']} ({row['country']})\n{row['force']} · {row['period_label']}\n"
             f"{covers}\n{counted[0].upper()}{counted[1:]}")
 
@@ -163,7 +165,7 @@ def _deployment_tooltip(title: str, rows: list[dict]) -> dict[str, str]:
         "title": _("{place}: {n} deployment(s)").format(place=title, n=len(rows)),
         "details": "\n\n".join(deployment_text(r) for r in rows),
         "shown": "",
-        "footer": " · ".join(dict.fromkeys(r["geometry_basis"] for r in rows)),
+        "footer": " · ".join(dict.fromkeys(term(r["geometry_basis"]) for r in rows)),
     }
 
 

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from geo.i18n import _, format_number
+from geo.i18n import _, format_number, from_source
 from geo.months import short
 from geo.numbers import full
 from geo.store import provenance
+from geo.vocabulary import term
 
 MONTH, YEAR = "month", "year"
 BEFORE, START, AFTER = "before", "start", "after"
@@ -92,7 +93,8 @@ def deployment_summary(row: pd.Series) -> str:
     return _("**{operation}** ({country}) — {force}. **{period}** (start known to the {precision}). Personnel: "
              "{personnel}. Sources: {sources} (confidence: {confidence}).").format(
         operation=row["operation"], country=row["country"], force=row["force"], period=row["period_label"],
-        precision=row["start_precision"], personnel=personnel, sources=row["sources"], confidence=row["confidence"])
+        precision=row["start_precision"], personnel=personnel, sources=row["sources"],
+        confidence=term(row["confidence"]))
 
 
 def end_period(row: pd.Series, unit: str):
@@ -272,7 +274,7 @@ def coverage_rule(deployment: pd.Series, radius_km: int) -> str:
         return _("State-wide ({state}): its municipios, the ports whose state it is, and the Border Patrol sectors "
                  "with at least 5 % of their drawn area in it (a US state) or across the line from it (a Mexican "
                  "state).").format(state=deployment["state_name"])
-    where = _("representative point") if scope == "region" else _("{scope} point").format(scope=scope)
+    where = _("representative point") if scope == "region" else _("{scope} point").format(scope=term(scope))
     return _("Everything within {km} km of its {where} ({location}), distances measured in NAD83 / Conus Albers "
              "(EPSG:5070): sectors (border-county approximation), Mexican municipios, ports.").format(
         km=radius_km, where=where, location=deployment["location"])
@@ -293,12 +295,12 @@ def measure_note(outcome: str, measure: str | None = None) -> str:
     else:
         layer, key = "crossings", measure
     info = provenance.measure_definition(layer, key)
-    label = info.get("label", key)
-    parts = [f"**{label} ({info.get('unit', '')}).**"]
+    label, unit = term(info.get("label", key)), term(info.get("unit", ""))
+    parts = [f"**{label} ({unit}).**"]
     if info.get("definition"):
-        parts.append(info["definition"])
+        parts.append(from_source(info["definition"]))
     if info.get("coverage"):
-        parts.append(f"Coverage: {info['coverage']}")
+        parts.append(_("Coverage:") + " " + info["coverage"])
     return " ".join(parts)
 
 

@@ -12,6 +12,7 @@ from geo.maps.corridors_deck import COMMODITY_COLOURS, COUNTRY_COLOURS, commodit
 from geo.maps.palette import rgb_hex
 from geo.records import as_records, missing, sum_present
 from geo.views.ports import csv_with_header
+from geo.vocabulary import term, terms
 
 ANY = "any"
 DIRECTIONS = (ANY, "SB", "NB")
@@ -91,7 +92,7 @@ def corridor_table(flows: pd.DataFrame) -> pd.DataFrame:
             "period_active": first["period_active"],
             "valid_from": first["valid_from"],
             "valid_to": first["valid_to"],
-            "confidence": first["confidence"],
+            "confidence": term(first["confidence"]),
             "sources": first["sources"],
             "flow_estimate": first["flow_estimate"],
         })
@@ -133,9 +134,9 @@ def deployment_table(rows: pd.DataFrame) -> pd.DataFrame:
         "not_counted_because": rows["not_counted_because"].fillna(""),
         "period": rows["period_label"],
         "operation": rows["operation"],
-        "covers": rows["scope"],
+        "covers": terms(rows["scope"]),
         "open_ended": rows["open_ended"].map({True: _("yes: end date not known"), False: ""}),
-        "confidence": rows["confidence"],
+        "confidence": terms(rows["confidence"]),
         "sources": rows["sources"],
         "personnel_note": rows["personnel_note"],
     })
@@ -213,6 +214,7 @@ def timeline_frame(timeline: pd.DataFrame, last_year: int) -> pd.DataFrame:
     frame["personnel_text"] = frame["personnel"].map(lambda v: _("no figure") if pd.isna(v)
                                                      else format_number(int(v)))
     frame["country_name"] = frame["country"].map(country_label)
+    frame["confidence"] = terms(frame["confidence"])  # shown on hover only
     return frame
 
 

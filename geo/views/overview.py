@@ -9,6 +9,7 @@ import pandas as pd
 from geo.i18n import _, from_source
 from geo.maps import charts as _charts  # noqa: F401  (the atlas's Altair theme: dates in the reader's language)
 from geo.months import label
+from geo.vocabulary import term
 
 # CBP's two components in layer sw_encounters (Border Patrol between ports, Field Operations at ports).
 SW_COMPONENTS = ("Border Patrol", "Field Operations")
@@ -67,7 +68,7 @@ def _homicide_notes(layers: dict, years: pd.DataFrame) -> list[str]:
             "homicides_state", "inegi_occurrence_state", "MX") in by_key.index else None
         gap = list(range(int(occ["last_year"]) + 1, int(ses["first_year"])))
         text = _("**Homicides, Mexican border municipios**: {measure}, {years}").format(
-            measure=measures["inegi_occurrence"]["label"], years=_years(occ))
+            measure=term(measures["inegi_occurrence"]["label"]), years=_years(occ))
         if state is not None and int(state["last_year"]) > int(occ["last_year"]):
             text += _(" (state totals to {year})").format(year=int(state["last_year"]))
         if gap:
@@ -76,12 +77,13 @@ def _homicide_notes(layers: dict, years: pd.DataFrame) -> list[str]:
         partial = _(" ({year}: {period} only)").format(year=int(ses["last_year"]), period=ses["last_period"]) \
             if ses["last_period"] != "Jan–Dec" else ""
         text += _(". Then {measure}, {years}{partial}: {unit}, a different count, not a continuation.").format(
-            measure=measures["sesnsp_intentional"]["label"], years=_years(ses), partial=partial,
-            unit=measures["sesnsp_intentional"]["count_unit"])
+            measure=term(measures["sesnsp_intentional"]["label"]), years=_years(ses), partial=partial,
+            unit=term(measures["sesnsp_intentional"]["count_unit"]))
         notes.append(text)
     us = years[(years["country"] == "US") & (years["layer"] == "homicides")]
     if not us.empty:
-        parts = [f"{measures[r['measure']]['label']} {_years(r)}" for _, r in us.iterrows() if r["measure"] in measures]
+        parts = [f"{term(measures[r['measure']]['label'])} {_years(r)}" for _, r in us.iterrows()
+                 if r["measure"] in measures]
         notes.append(_("**Homicides, US border counties and cities**: figures end in {year}: {parts}. The atlas has "
                        "no newer US figures.").format(year=int(us["last_year"].max()), parts="; ".join(parts)))
     return notes

@@ -19,6 +19,7 @@ from geo.maps import homicide_leaflet as leaflet_layers
 from geo.maps import leaflet_map as folium_map
 from geo.store import provenance
 from geo.views.ports import csv_with_header
+from geo.vocabulary import term
 
 LAYER = "homicides"
 #: Classes and populations: layout choices, not vocabulary (the measures themselves come from the manifest).
@@ -59,7 +60,8 @@ def measure_info(key: str) -> dict:
 
 
 def label(key: str) -> str:
-    return measure_info(key)["label"]
+    """The measure's label from the manifest, in the reader's language."""
+    return term(measure_info(key)["label"])
 
 
 def short_source() -> str:
@@ -128,13 +130,13 @@ def count_label(key: str) -> str:
     unit = measure_info(key).get("count_unit", "homicides")
     for cut in (" (", " recorded", " as "):
         unit = unit.split(cut)[0]
-    return unit
+    return term(unit)
 
 
 def map_measure(key: str, year: int, rates: bool = True) -> leaflet_layers.MapMeasure:
     info = measure_info(key)
-    return leaflet_layers.MapMeasure(info["label"], info["definition"], year, short_source(), info.get("coverage", ""),
-                                     unit=info["unit"], count_label=count_label(key), has_rates=rates)
+    return leaflet_layers.MapMeasure(label(key), info["definition"], year, short_source(), info.get("coverage", ""),
+                                     unit=term(info["unit"]), count_label=count_label(key), has_rates=rates)
 
 
 @dataclass
@@ -230,10 +232,10 @@ def ranking_csv(ranking: pd.DataFrame, key: str, year: int, min_population: int,
     info = measure_info(key)
     lines = [
         _("Most violent border places, {year}: {measure} (minimum population {n})").format(
-            year=year, measure=info["label"], n=format_number(min_population)),
+            year=year, measure=label(key), n=format_number(min_population)),
         *([region] if region else []),
         _("Definition: {definition}").format(definition=from_source(info["definition"])),
-        _("Units: {unit}; NULL = no data, never zero").format(unit=info["unit"]),
+        _("Units: {unit}; NULL = no data, never zero").format(unit=term(info["unit"])),
         provenance.source_line(LAYER),
     ]
     return csv_with_header(ranking_table(ranking), lines)
@@ -325,7 +327,7 @@ def ratio_chart(series: pd.DataFrame, title: str) -> alt.Chart:
 
 
 def series_label(layer: str, key: str) -> str:
-    return provenance.measure_definition(layer, key).get("label", key)
+    return term(provenance.measure_definition(layer, key).get("label", key))
 
 
 def border_series(rows: pd.DataFrame) -> pd.DataFrame:
@@ -363,7 +365,7 @@ def series_chart(rows: pd.DataFrame, title: str) -> alt.LayerChart:
     )
     years = gap_years(data)
     gaps = pd.DataFrame({"start": [y - 0.5 for y in years], "end": [y + 0.5 for y in years],
-                         "text": [f"{y}: no source" for y in years]})
+                         "text": [_("{year}: no source").format(year=y) for y in years]})
     band = alt.Chart(gaps).mark_rect(color="#9e9e9e", opacity=0.3).encode(
         x=alt.X("start:Q", scale=x_scale), x2="end:Q")
     band_text = alt.Chart(gaps).mark_text(align="right", baseline="top", dx=-3, dy=4, color="#333").encode(

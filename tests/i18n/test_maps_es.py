@@ -55,13 +55,15 @@ def test_corridors_legend_english_unchanged():
 
 def test_corridor_and_deployment_tooltips_in_spanish(spanish):
     text = deck.deployment_text(DEPLOYMENT)
-    assert "6,500 efectivos" in text and "abarca: state, dentro de D01" in text  # the scope key is a data value
+    assert "6,500 efectivos" in text and "abarca: estado, dentro de D01" in text  # the data's 'state', shown in Spanish
+    assert "confianza alta" in text and "confidence high" not in text
     assert "No se cuenta (inside D01); sin fecha de término" in text and "covers:" not in text
     tip = deck.corridor_tooltip({"corridor_id": "C01", "name": "Juárez–El Paso", "direction": "NB",
                                  "commodities": "drugs", "organizations": "Cártel de Juárez", "period_active": "2008–",
                                  "confidence": "high", "sources": "S1", "matched_flows": "drugs (NB)",
                                  "geometry_basis": "schematic"})
     assert tip["details"].startswith("Mercancías: drugs\nControlado o disputado por: Cártel de Juárez")
+    assert "confianza: alta" in tip["details"] and tip["title"] == "C01 Juárez–El Paso (NB)"  # a code stays a code
     assert tip["shown"] == "Mostrado con estos filtros: drugs (NB)"
     assert deck._deployment_tooltip("Chihuahua", [DEPLOYMENT])["title"] == "Chihuahua: 1 despliegue(s)"
 
@@ -81,6 +83,7 @@ def test_corridor_timeline_titles_in_spanish(spanish):
     })
     frame = cv.timeline_frame(timeline, 2012)
     assert frame["end_known"].tolist() == ["sin fin conocido"] and frame["country_name"].tolist() == ["México"]
+    assert frame["confidence"].tolist() == ["alta"]  # the hover's confidence, in Spanish
     spec = json.dumps(cv.timeline_chart(frame, 2010).to_dict(), ensure_ascii=False)
     assert '"Efectivos"' in spec and '"País"' in spec
     assert '"Personnel"' not in spec and '"Operation"' not in spec
@@ -105,7 +108,8 @@ def test_port_panels_in_spanish(spanish):
     long = pd.DataFrame({"month": months, "measure": ["Trucks"] * 2, "value": [1.0, 2.0], "unit": ["vehicles"] * 2})
     (_unit, chart), = charts.unit_panels(long, "measure", "El Paso")
     spec = chart.to_dict()
-    assert spec["encoding"]["y"]["title"] == "vehicles por mes"  # the unit comes from the data
+    assert spec["encoding"]["y"]["title"] == "vehículos por mes"  # the manifest's unit, shown in Spanish
+    assert spec["title"] == "El Paso: vehículos" and _unit == "vehicles"  # the panel's key stays the data's
     assert [t.get("title") for t in spec["encoding"]["tooltip"]] == ["mes", "medida", "valor"]
 
 

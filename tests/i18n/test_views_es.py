@@ -96,3 +96,99 @@ def test_before_after_legend_in_english_unchanged():
     assert [r["phase"] for r in chart["rows"]] == [r["phase_label"] for r in chart["rows"]]
     assert [r["label"] for r in chart["rows"]] == ["Aug 2024", "Sep 2024", "Oct 2024"]
     assert _window_chart("year")["legend"]["scale"]["domain"] == ["before", "start", "after"]
+
+
+# ---------------------------------------------------------------- the manifest's and curated tables' words
+
+
+def test_every_unit_and_label_in_the_manifest_is_known_vocabulary():
+    """A new unit or measure label in the manifest needs an N_() entry (and its Spanish) in geo/vocabulary.py."""
+    from geo import vocabulary
+    from geo.store import provenance
+
+    missing = set()
+    for name, layer in provenance.manifest()["layers"].items():
+        for measure in (layer.get("measures") or {}).values():
+            missing |= {measure[f] for f in ("unit", "label") if f in measure} - vocabulary.KNOWN - {"km"}
+    missing |= {provenance.layer("corridors")["geometry_basis"], provenance.layer("sectors")["caveat"]} - (
+        vocabulary.KNOWN)
+    assert not missing, sorted(missing)
+
+
+def test_manifest_and_table_words_in_spanish(spanish):
+    from geo.vocabulary import term, terms
+
+    assert [term(u) for u in ("people", "vehicles", "containers", "railcars")] == [
+        "personas", "vehículos", "contenedores", "vagones"]
+    assert [term(c) for c in ("high", "medium", "low")] == ["alta", "media", "baja"]
+    assert terms(["state", "border", "city", "site", "region"]) == ["estado", "frontera", "ciudad", "sitio", "región"]
+    assert term("schematic highway path between named places (not a traced shipment route)").startswith(
+        "trazo esquemático")
+    # Names, codes and gaps are not vocabulary: untouched even where they spell an interface word.
+    assert [term(v) for v in ("Juárez", "NB", "start", None)] == ["Juárez", "NB", "start", None]
+
+
+def test_manifest_and_table_words_in_english_unchanged():
+    from geo import vocabulary
+
+    assert all(vocabulary.term(word) == word for word in vocabulary.KNOWN)
+
+
+def _corridor_flows():
+    import pandas as pd
+    return pd.DataFrame({"corridor_id": ["C09"], "corridor_name": ["Ciudad Juárez - El Paso"], "drawn": [True],
+                         "commodity": ["drugs"], "direction": ["NB"], "commodities_raw": ["drugs"],
+                         "organizations": ["x"], "period_active": ["2008–"], "valid_from": [2008], "valid_to": [None],
+                         "confidence": ["medium"], "sources": ["S1"], "flow_estimate": [None]})
+
+
+def _deployments():
+    import pandas as pd
+    return pd.DataFrame({"deployment_id": ["D02"], "country": ["MX"], "state_name": ["Chihuahua"],
+                         "force": ["SEDENA"], "personnel": [6500.0], "counts_in_total": [True],
+                         "not_counted_because": [None], "period_label": ["2008–2010"], "operation": ["Operativo"],
+                         "scope": ["state"], "open_ended": [False], "confidence": ["high"], "sources": ["S1"],
+                         "personnel_note": [""]})
+
+
+def test_corridor_and_deployment_tables_in_spanish(spanish):
+    from geo.views import corridors as cv
+
+    assert cv.corridor_table(_corridor_flows())["confidence"].tolist() == ["media"]
+    table = cv.deployment_table(_deployments())
+    assert table["covers"].tolist() == ["estado"] and table["confidence"].tolist() == ["alta"]
+
+
+def test_corridor_and_deployment_tables_in_english_unchanged():
+    from geo.views import corridors as cv
+
+    assert cv.corridor_table(_corridor_flows())["confidence"].tolist() == ["medium"]
+    table = cv.deployment_table(_deployments())
+    assert table["covers"].tolist() == ["state"] and table["confidence"].tolist() == ["high"]
+
+
+def test_measure_labels_and_units_in_spanish(spanish):
+    from geo.views import before_after as ba
+    from geo.views import violence
+
+    assert violence.label("inegi_occurrence") == (
+        "Defunciones por homicidio del INEGI, por año de ocurrencia (certificados de defunción)")
+    assert violence.count_label("sesnsp_intentional") == "delitos"
+    note = ba.measure_note("crossings", "Trucks")
+    assert note.startswith("**Trucks (vehículos).**") and "(definición de la fuente, en inglés)" in note  # BTS name kept
+    assert ba.measure_note("apprehensions", "usbp_apprehensions").startswith(
+        "**Aprehensiones de la Patrulla Fronteriza, cifras exactas (CBP, FY2000–FY2020) (aprehensiones (eventos, no "
+        "personas)).**")
+
+
+def test_measure_labels_and_units_in_english_unchanged():
+    from geo.store import provenance
+    from geo.views import before_after as ba
+    from geo.views import violence
+
+    info = provenance.measure_definition("crossings", "Trucks")
+    assert violence.label("inegi_occurrence") == provenance.measure_definition("homicides", "inegi_occurrence")["label"]
+    assert violence.count_label("sesnsp_intentional") == "crimes"
+    assert ba.measure_note("crossings", "Trucks") == " ".join(
+        [f"**Trucks ({info['unit']}).**", info["definition"], *([f"Coverage: {info['coverage']}"]
+                                                                  if info.get("coverage") else [])])

@@ -15,6 +15,7 @@ from geo.records import missing
 from geo.store import provenance
 from geo.views.explorer.facts import Facts
 from geo.views.explorer.summary import short_source
+from geo.vocabulary import term
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,7 @@ def scorecard(facts: Facts) -> list[dict]:
                 "MX",
                 _("deaths per 100,000"),
                 _rates(rows),
-                _("{measure}; population CONAPO").format(measure=occurrence.get("label", "inegi_occurrence")),
+                _("{measure}; population CONAPO").format(measure=term(occurrence.get("label", "inegi_occurrence"))),
                 occurrence.get("definition", ""),
             )
         )
@@ -120,7 +121,7 @@ def scorecard(facts: Facts) -> list[dict]:
                 _("homicides per 100,000"),
                 _rates(rows),
                 _("Curated city table (cited per row)"),
-                provenance.measure_definition("homicides", "curated_city").get("label", ""),
+                term(provenance.measure_definition("homicides", "curated_city").get("label", "")),
             )
         )
     if ports:
@@ -160,7 +161,7 @@ def scorecard(facts: Facts) -> list[dict]:
                 _("encounters per FY"),
                 complete,
                 short_source("encounters_annual"),
-                meta.get("label", "") + _(". Whole sectors (border-county approximation)."),
+                term(meta.get("label", "")) + _(". Whole sectors (border-county approximation)."),
             )
         )
     return [i.record() for i in out]

@@ -17,6 +17,7 @@ from geo.maps.legend import Legend
 from geo.store import provenance
 from geo.views.explorer import focus, report
 from geo.views.explorer.summary import MX_HOMICIDE_MEASURES
+from geo.vocabulary import term
 
 YEARS = list(range(1996, 2026))
 DEFAULT_YEAR = 2010
@@ -58,7 +59,7 @@ def place_rates(rows: pd.DataFrame, year: int) -> tuple[dict[str, float | None],
     for measure in MX_HOMICIDE_MEASURES:
         chosen = rows[rows["measure"] == measure]
         if not chosen.empty:
-            label = provenance.measure_definition("homicides", measure).get("label", measure)
+            label = term(provenance.measure_definition("homicides", measure).get("label", measure))
             return {
                 c: (None if pd.isna(r) else float(r)) for c, r in zip(chosen["code"], chosen["rate_per_100k"])
             }, label

@@ -20,6 +20,7 @@ from geo.records import as_records, missing, sum_present
 from geo.store import provenance, queries
 from geo.views.explorer.facts import Facts, gather
 from geo.views.explorer.focus import Zone
+from geo.vocabulary import term
 
 # Mexican homicide measures in order of preference for a year: deaths by occurrence, by registration, then crimes.
 MX_HOMICIDE_MEASURES = ("inegi_occurrence", "inegi_deaths", "sesnsp_intentional")
@@ -63,7 +64,7 @@ def short_source(layer: str) -> str:
 
 
 def _measure_label(measure: str) -> str:
-    return provenance.measure_definition("homicides", measure).get("label", measure)
+    return term(provenance.measure_definition("homicides", measure).get("label", measure))
 
 
 def homicide_rows(facts: Facts, year: int) -> list[Row]:
@@ -222,7 +223,7 @@ def encounter_rows(facts: Facts, year: int) -> list[Row]:
     return [
         Row(
             _("Border Patrol"),
-            meta.get("label", measure),
+            term(meta.get("label", measure)),
             total,
             _("{count} in sector(s) {per}{partial}").format(count=full(total), per=per, partial=partial),
             None,
@@ -290,11 +291,12 @@ def deployment_rows(facts: Facts, year: int) -> list[Row]:
             continue
         above = ancestors(r["deployment_id"]) & inside
         counts = not above and r["superseded_by"] not in inside
-        because = None if counts else ("inside " + ", ".join(sorted(above)) if above else f"superseded by {r['superseded_by']}")
+        because = None if counts else (_("inside {ids}").format(ids=", ".join(sorted(above))) if above
+                                       else _("superseded by {id}").format(id=r["superseded_by"]))
         here.append({**r, "counts_in_total": counts, "not_counted_because": because})
 
     def personnel(r) -> str:
-        return full(r["personnel"]) if not pd.isna(r["personnel"]) else "personnel not given"
+        return full(r["personnel"]) if not pd.isna(r["personnel"]) else _("personnel not given")
 
     def side(country: str) -> tuple[float | None, str]:
         rows = [r for r in here if country in r["country"]]
@@ -304,7 +306,7 @@ def deployment_rows(facts: Facts, year: int) -> list[Row]:
         total = float(sum(figures)) if figures else None
         listed = "; ".join(
             f"{r['operation']} ({r['force']}): {personnel(r)}, {r['period_label']}"
-            f"{'' if r['counts_in_total'] else ' [not added: ' + str(r['not_counted_because']) + ']'}"
+            + ("" if r["counts_in_total"] else _(" [not added: {reason}]").format(reason=r["not_counted_because"]))
             for r in rows
         )
         head = (_("{count} personnel (peak figures)").format(count=full(total)) if total is not None

@@ -1,0 +1,68 @@
+"""Words the data carry in English (the manifest's units and measure labels, the curated tables' confidence, scope
+and direction values, the corridors' geometry note), shown in the reader's language.
+
+The files keep them as the build writes them: links, exports' keys and the build never change. Pages pass them
+through :func:`term` where they are drawn. Every word is marked with ``N_()`` below, so ``make i18n`` extracts it
+and tests/i18n checks it has Spanish; :func:`term` translates only these, so a name or code that happens to spell
+an interface word is never touched, and English comes out exactly as stored.
+"""
+from __future__ import annotations
+
+from geo.i18n import N_, _
+
+# The manifest's measure units and count units (data/manifest.json, "measures").
+UNITS = (
+    N_("people"), N_("vehicles"), N_("containers"), N_("railcars"), N_("agents"), N_("pounds"), N_("cases"),
+    N_("assaults"), N_("deaths"), N_("murders"), N_("crimes"), N_("homicides"), N_("category"), N_("yes/no"),
+    N_("share of area (0–1)"),
+    N_("apprehensions (events)"),
+    N_("apprehensions (events, not people)"),
+    N_("encounters (events, not people)"),
+    N_("encounters (events, not people), each figure rounded to the nearest 10"),
+    N_("encounters per fiscal year, rounded to 10"),
+    N_("deaths in the month (count)"),
+    N_("deaths by homicide per 100,000 residents"),
+    N_("crimes per 100,000 residents"),
+    N_("murders (count only: the source gives no population, so no rate)"),
+    N_("homicides per 100,000 residents, as published or as computed by the curator (see rate_basis)"),
+    N_("crimes (delitos) recorded in investigation files"),
+    N_("homicides as defined by the row's source (see measure_detail)"),
+)
+# The manifest's measure labels.
+MEASURE_LABELS = (
+    N_("Border Patrol apprehensions, exact (CBP, FY2000–FY2020)"),
+    N_("Border Patrol encounters, rounded to 10 (DHS OHSS, FY2000–Nov 2024)"),
+    N_("Curated city figures (cited; definition per row)"),
+    N_("FBI UCR murders, large US cities (FiveThirtyEight compilation)"),
+    N_("INEGI deaths by homicide (vital statistics)"),
+    N_("INEGI deaths by homicide by month of occurrence, municipio"),
+    N_("INEGI deaths by homicide by month of occurrence, state"),
+    N_("INEGI deaths by homicide, by year of occurrence (death certificates)"),
+    N_("INEGI deaths by homicide, state total by year of occurrence (death certificates)"),
+    N_("INEGI deaths by homicide, state total by year of registration"),
+    N_("SESNSP intentional-homicide crimes (homicidio doloso)"),
+)
+# Curated corridors and deployments: how sure the sources are, what a deployment covers, which way a corridor runs.
+CONFIDENCE = (N_("high"), N_("medium"), N_("low"))
+SCOPES = (N_("border"), N_("state"), N_("region"), N_("city"), N_("site"))
+DIRECTIONS = (N_("northbound"), N_("southbound"), N_("both"))
+# Notes the manifest carries about how a layer is drawn.
+NOTES = (
+    N_("schematic highway path between named places (not a traced shipment route)"),
+    N_("border-county approximation; the real areas reach far inland; no per-area rates"),
+)
+
+KNOWN = frozenset(UNITS + MEASURE_LABELS + CONFIDENCE + SCOPES + DIRECTIONS + NOTES)
+
+
+def term(value):
+    """``value`` in the active language when it is one of the data's words above; anything else (a name, a code,
+    a missing value) as it is."""
+    return _(value) if isinstance(value, str) and value in KNOWN else value
+
+
+def terms(values):
+    """:func:`term` over a pandas Series (or any iterable, returned as a list)."""
+    if hasattr(values, "map"):
+        return values.map(term)
+    return [term(v) for v in values]
