@@ -118,8 +118,9 @@ layer = {"homicide_rate": "homicides", "homicides": "homicides_monthly", "appreh
 st.caption(provenance.source_line(layer, "deployments"))
 st.download_button(_("Download the window as CSV"), csv_with_header(
     ba.window_csv_frame(result.frame, spec.unit),
-    [f"{row['operation']} ({row['period_label']}); outcome: {spec.label}; added up: {result.places}",
-     "An association, not an effect estimate; an empty value is no data (not zero)",
+    [_("{operation} ({period}); outcome: {outcome}; added up: {places}").format(
+        operation=row["operation"], period=row["period_label"], outcome=spec.label, places=result.places),
+     _("An association, not an effect estimate; an empty value is no data (not zero)"),
      provenance.source_line(layer, "deployments")]), file_name=f"before_after_{deployment}_{outcome}.csv",
     mime="text/csv")
 link_state.write({"deployment": deployment, "outcome": outcome, "k": str(k), "radius": str(radius),

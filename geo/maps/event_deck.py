@@ -11,6 +11,7 @@ import math
 import pandas as pd
 import pydeck as pdk
 
+from geo.i18n import _
 from geo.maps import basemap
 from geo.maps.deck import CompactDeck, make_deck
 from geo.maps.legend import Legend
@@ -73,13 +74,16 @@ def fit_view(points: list[tuple[float, float]], height_px: int = MAP_HEIGHT_PX) 
 def deck(deployment: pd.Series, radius_km: int, sector_shapes: pd.DataFrame, sectors: pd.DataFrame,
          municipio_shapes: pd.DataFrame, municipios: pd.DataFrame, ports: pd.DataFrame) -> CompactDeck:
     colour = COUNTRY_COLOUR.get(str(deployment["country"]).split("/")[0], COUNTRY_COLOUR["US"])
-    sector_data = _features(sector_shapes, set(sectors["sector"]), "sector", lambda r: f"{r.sector} sector",
-                            lambda r: "Border Patrol sector, border-county approximation: the real area reaches far "
-                                      "inland")
+    sector_note = _("Border Patrol sector, border-county approximation: the real area reaches far inland")
+    sector_data = _features(sector_shapes, set(sectors["sector"]), "sector",
+                            lambda r: _("{sector} sector").format(sector=r.sector), lambda r: sector_note)
     muni_data = _features(municipio_shapes[municipio_shapes["country"] == "MX"], set(municipios["code"]), "code",
-                          lambda r: f"{r.name}, {r.state_name}", lambda r: f"Municipio {r.code}")
-    port_data = [{"lon": float(p.lon), "lat": float(p.lat), "title": f"{p.port_name} port of entry",
-                  "detail": f"↔ {p.mx_city}" + ("" if isinstance(p.port_code, str) else " · no BTS crossing data")}
+                          lambda r: f"{r.name}, {r.state_name}",
+                          lambda r: _("Municipio {code}").format(code=r.code))
+    no_bts = " · " + _("no BTS crossing data")
+    port_data = [{"lon": float(p.lon), "lat": float(p.lat),
+                  "title": _("{port} port of entry").format(port=p.port_name),
+                  "detail": f"↔ {p.mx_city}" + ("" if isinstance(p.port_code, str) else no_bts)}
                  for p in ports.itertuples(index=False)]
     layers = [
         pdk.Layer("GeoJsonLayer", id="event-municipios", data=muni_data, get_fill_color=MUNICIPIO_FILL,
@@ -97,7 +101,8 @@ def deck(deployment: pd.Series, radius_km: int, sector_shapes: pd.DataFrame, sec
         points = _bounds([shape], [])
     elif deployment["geojson"]:
         spot = [{"lon": float(deployment["lon"]), "lat": float(deployment["lat"]), "title": deployment["operation"],
-                 "detail": f"{deployment['location']} · radius {radius_km} km", "radius": radius_km * 1000}]
+                 "detail": _("{location} · radius {km} km").format(location=deployment["location"], km=radius_km),
+                 "radius": radius_km * 1000}]
         layers += [
             pdk.Layer("ScatterplotLayer", id="event-radius", data=spot, get_position=["lon", "lat"],
                       get_radius="radius", radius_units="'meters'", filled=False, stroked=True,
@@ -117,13 +122,14 @@ def deck(deployment: pd.Series, radius_km: int, sector_shapes: pd.DataFrame, sec
 
 
 def legend(deployment: pd.Series, radius_km: int, period: str) -> Legend:
-    what = {"state": "state of the deployment (outline)", "border": "border-wide (no single place)"}.get(
-        deployment["scope"], f"deployment point and its {radius_km} km radius")
+    what = {"state": _("state of the deployment (outline)"), "border": _("border-wide (no single place)")}.get(
+        deployment["scope"]) or _("deployment point and its {km} km radius").format(km=radius_km)
     colour = COUNTRY_COLOUR.get(str(deployment["country"]).split("/")[0], COUNTRY_COLOUR["US"])
     return Legend(
-        title=f"What '{deployment['operation']}' is matched to",
-        units="places whose series are added up", period=period,
+        title=_("What '{operation}' is matched to").format(operation=deployment["operation"]),
+        units=_("places whose series are added up"), period=period,
         swatches=[("#{:02x}{:02x}{:02x}".format(*colour), what),
-                  ("#e69f00", "Border Patrol sector (border-county approximation; the real areas reach far inland)"),
-                  ("#cc79a7", "Mexican municipio"), ("#282828", "port of entry")],
+                  ("#e69f00", _("Border Patrol sector (border-county approximation; the real areas reach far "
+                                "inland)")),
+                  ("#cc79a7", _("Mexican municipio")), ("#282828", _("port of entry"))],
     )

@@ -5,6 +5,7 @@ import datetime as dt
 from functools import lru_cache
 from pathlib import Path
 
+from geo.i18n import _
 from geo.paths import DATA_DIR
 from geo.store import db
 
@@ -31,7 +32,7 @@ def source_line(*names: str, brief: bool = False, data_dir: Path = DATA_DIR) -> 
             parts.append(f"{entry['publisher']} ({entry['vintage']})")
         else:
             parts.append(f"{entry['publisher']} — {entry['vintage']} ({entry['licence']}) <{entry['source_url']}>")
-    return "Sources: " + " · ".join(parts)
+    return _("Sources:") + " " + " · ".join(parts)
 
 
 def coverage(name: str, data_dir: Path = DATA_DIR) -> tuple[str, str] | None:

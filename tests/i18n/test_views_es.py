@@ -192,3 +192,31 @@ def test_measure_labels_and_units_in_english_unchanged():
     assert ba.measure_note("crossings", "Trucks") == " ".join(
         [f"**Trucks ({info['unit']}).**", info["definition"], *([f"Coverage: {info['coverage']}"]
                                                                   if info.get("coverage") else [])])
+
+
+def _event_legend_text() -> str:
+    import pandas as pd
+
+    from geo.maps import event_deck
+    row = pd.Series({"scope": "city", "country": "MX", "operation": "Operativo Conjunto Chihuahua"})
+    legend = event_deck.legend(row, 25, "2008")
+    return " ".join([legend.title, legend.units, *(text for _, text in legend.swatches)])
+
+
+def test_before_after_map_legend_and_source_lines_in_spanish(spanish):
+    from geo.store import provenance
+
+    text = _event_legend_text()
+    assert "Lugares vinculados a 'Operativo Conjunto Chihuahua'" in text  # the operation's name is data: kept
+    assert "punto del despliegue y su radio de 25 km" in text and "municipio mexicano" in text
+    assert "matched to" not in text and "port of entry" not in text
+    assert provenance.source_line("corridors").startswith("Fuentes: ")
+
+
+def test_before_after_map_legend_and_source_lines_in_english_unchanged():
+    from geo.store import provenance
+
+    text = _event_legend_text()
+    assert text.startswith("What 'Operativo Conjunto Chihuahua' is matched to places whose series are added up")
+    assert "deployment point and its 25 km radius" in text and text.endswith("Mexican municipio port of entry")
+    assert provenance.source_line("corridors").startswith("Sources: ")
