@@ -7,6 +7,7 @@ from geo.store import provenance
 from geo.views import before_after as ba
 from geo.views import border_patrol as bp
 from geo.views.ports import csv_with_header
+from geo.vocabulary import term
 from ui import brief, data, link_state, url_state
 
 data.ready()
@@ -42,7 +43,8 @@ if "ba_deployment" not in st.session_state:
 with st.sidebar:
     st.header(_("Event and outcome"))
     deployment = st.selectbox(_("Deployment (operation)"), list(CHOICES), format_func=CHOICES.get, key="ba_deployment")
-    outcome = st.radio(_("Outcome"), list(ba.OUTCOMES), format_func=lambda o: ba.OUTCOMES[o].label, key="ba_outcome")
+    outcome = st.radio(_("Outcome"), list(ba.OUTCOMES), format_func=lambda o: ba.OUTCOMES[o].shown_label,
+                       key="ba_outcome")
     spec = ba.OUTCOMES[outcome]
     st.session_state.setdefault(KEYS[spec.unit], spec.default_k)
     yearly = spec.unit == "year"
@@ -65,7 +67,7 @@ with st.sidebar:
                                                                            list(ENCOUNTER_MEASURES))
             st.session_state.ba_measure_for = deployment
         measure = st.radio(_("Apprehension measure (one, never spliced)"), list(ENCOUNTER_MEASURES),
-                           format_func=ENCOUNTER_MEASURES.get, key="ba_measure")
+                           format_func=lambda m: term(ENCOUNTER_MEASURES[m]), key="ba_measure")
     elif outcome == "crossings":
         st.session_state.setdefault("ba_crossing", ba.DEFAULT_CROSSING_MEASURE)
         measure = st.selectbox(_("Crossing measure"), CROSSING_MEASURES, key="ba_crossing")
@@ -109,7 +111,8 @@ for note in filter(None, notes):
     st.caption(note)
 with st.expander(_("The window, year by year") if yearly else _("The window, month by month"), expanded=yearly):
     st.dataframe(ba.window_csv_frame(result.frame, spec.unit), hide_index=True, width="stretch", column_config={
-        "value": st.column_config.NumberColumn(spec.value_label, format="%.1f" if spec.unit == "year" else "localized"),
+        "value": st.column_config.NumberColumn(spec.shown_value_label,
+                                               format="%.1f" if spec.unit == "year" else "localized"),
         "population": st.column_config.NumberColumn(format="localized")})
 with st.expander(_("What is counted (definition, coverage)"), expanded=False):
     st.markdown(ba.measure_note(outcome, measure))
@@ -119,7 +122,7 @@ st.caption(provenance.source_line(layer, "deployments"))
 st.download_button(_("Download the window as CSV"), csv_with_header(
     ba.window_csv_frame(result.frame, spec.unit),
     [_("{operation} ({period}); outcome: {outcome}; added up: {places}").format(
-        operation=row["operation"], period=row["period_label"], outcome=spec.label, places=result.places),
+        operation=row["operation"], period=row["period_label"], outcome=spec.shown_label, places=result.places),
      _("An association, not an effect estimate; an empty value is no data (not zero)"),
      provenance.source_line(layer, "deployments")]), file_name=f"before_after_{deployment}_{outcome}.csv",
     mime="text/csv")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from geo.i18n import _, format_number, from_source
+from geo.i18n import N_, _, format_number, from_source
 from geo.months import short
 from geo.numbers import full
 from geo.store import provenance
@@ -47,6 +47,7 @@ def _steps(unit: str) -> str:
 
 @dataclass(frozen=True)
 class Outcome:
+    """An outcome the page can compare; ``label`` and ``value_label`` are the English, shown through ``shown_*``."""
     key: str
     label: str
     unit: str  # MONTH or YEAR: the window's step
@@ -54,17 +55,26 @@ class Outcome:
     max_k: int
     value_label: str
 
+    @property
+    def shown_label(self) -> str:
+        return _(self.label)
+
+    @property
+    def shown_value_label(self) -> str:
+        return _(self.value_label)
+
 
 OUTCOMES = {
     o.key: o
     for o in (
-        Outcome("homicide_rate", "Homicide rate in the municipios it covers (yearly)", YEAR, 3, 10,
-                "homicides per 100,000 residents"),
-        Outcome("homicides", "Homicides in the municipios it covers (monthly deaths)", MONTH, 24, 60,
-                "deaths by homicide in the month"),
-        Outcome("apprehensions", "Border Patrol apprehensions in its sector(s) (monthly)", MONTH, 24, 60,
-                "apprehensions / encounters in the month"),
-        Outcome("crossings", "Inbound crossings at its ports (monthly)", MONTH, 24, 60, "crossings in the month"),
+        Outcome("homicide_rate", N_("Homicide rate in the municipios it covers (yearly)"), YEAR, 3, 10,
+                N_("homicides per 100,000 residents")),
+        Outcome("homicides", N_("Homicides in the municipios it covers (monthly deaths)"), MONTH, 24, 60,
+                N_("deaths by homicide in the month")),
+        Outcome("apprehensions", N_("Border Patrol apprehensions in its sector(s) (monthly)"), MONTH, 24, 60,
+                N_("apprehensions / encounters in the month")),
+        Outcome("crossings", N_("Inbound crossings at its ports (monthly)"), MONTH, 24, 60,
+                N_("crossings in the month")),
     )
 }
 DEFAULT_OUTCOME = "homicide_rate"
@@ -107,7 +117,8 @@ def end_period(row: pd.Series, unit: str):
 def chart_title(outcome: str, frame: pd.DataFrame) -> str:
     spec = OUTCOMES[outcome]
     first, last = frame["period"].iloc[0], frame["period"].iloc[-1]
-    return f"{spec.label.split(' (')[0]}, {period_text(first, spec.unit)} – {period_text(last, spec.unit)}"
+    name = spec.shown_label.split(" (")[0]
+    return f"{name}, {period_text(first, spec.unit)} – {period_text(last, spec.unit)}"
 
 
 def deployment_choices(timeline: pd.DataFrame) -> dict[str, str]:
@@ -258,8 +269,8 @@ def apprehension_units(sectors: pd.DataFrame) -> tuple[list[str], str]:
     """The encounters rows to add up: all nine sectors are read as the printed southwest total."""
     names = sectors["sector"].tolist()
     if len(names) == NINE_SECTORS:
-        return [SOUTHWEST_TOTAL], "all nine sectors: the southwest total as the source prints it"
-    return names, ", ".join(names) or "none"
+        return [SOUTHWEST_TOTAL], _("all nine sectors: the southwest total as the source prints it")
+    return names, ", ".join(names) or _("none")
 
 
 def coverage_rule(deployment: pd.Series, radius_km: int) -> str:
@@ -333,31 +344,34 @@ def outcome_window(run: Runner, outcome: str, start: dt.date, k: int, sectors: p
     if outcome == "homicide_rate":
         codes = tuple(municipios["code"])
         rows = run("before_after_homicide_rates", {"codes": codes, "first_year": first, "last_year": last})
-        return OutcomeWindow(panel_rate(rows, list(codes), frame), _municipio_names(municipios), spec.value_label)
+        return OutcomeWindow(panel_rate(rows, list(codes), frame), _municipio_names(municipios),
+                             spec.shown_value_label)
     if outcome == "homicides":
         codes = tuple(municipios["code"])
         rows = run("before_after_homicides_monthly", {"codes": codes, "start": first, "end": last})
-        return OutcomeWindow(panel_sum(rows, list(codes), frame), _municipio_names(municipios), spec.value_label)
+        return OutcomeWindow(panel_sum(rows, list(codes), frame), _municipio_names(municipios),
+                             spec.shown_value_label)
     if outcome == "apprehensions":
         units, places = apprehension_units(sectors)
         rows = run("before_after_encounters", {"sectors": tuple(units), "measure": measure, "start": first,
                                                "end": last})
-        return OutcomeWindow(panel_sum(rows, units, frame), places, spec.value_label)
+        return OutcomeWindow(panel_sum(rows, units, frame), places, spec.shown_value_label)
     with_code = ports[ports["port_code"].notna()]
     rows = run("before_after_crossings", {"port_codes": tuple(with_code["port_code"]), "measure": measure,
                                           "start": first, "end": last})
     reporting = set(rows["unit"])
     panel = with_code[with_code["port_code"].isin(reporting)]
-    left_out = [f"{p.port_name} (no BTS figure in the window)" for p in with_code.itertuples() if p.port_code
-                not in reporting]
-    left_out += [f"{p.port_name} (no BTS port code)" for p in ports[ports["port_code"].isna()].itertuples()]
-    return OutcomeWindow(panel_sum(rows, list(panel["port_code"]), frame), ", ".join(panel["port_name"]) or "none",
-                         f"{measure} ({spec.value_label})", left_out)
+    left_out = [_("{port} (no BTS figure in the window)").format(port=p.port_name) for p in with_code.itertuples()
+                if p.port_code not in reporting]
+    left_out += [_("{port} (no BTS port code)").format(port=p.port_name)
+                 for p in ports[ports["port_code"].isna()].itertuples()]
+    return OutcomeWindow(panel_sum(rows, list(panel["port_code"]), frame), ", ".join(panel["port_name"]) or _("none"),
+                         f"{measure} (" + spec.shown_value_label + ")", left_out)
 
 
 def _municipio_names(municipios: pd.DataFrame) -> str:
     if municipios.empty:
-        return "none"
+        return _("none")
     names = [f"{r.name} ({r.code})" for r in municipios.itertuples(index=False)]
     return ", ".join(names) if len(names) <= 6 else f"{len(names)} municipios: " + ", ".join(names[:6]) + ", …"
 

@@ -111,6 +111,9 @@ def test_before_after_in_spanish():
     at = run({"lang": "es"}, "pages/before_after.py")
     assert [t.value for t in at.title] == ["Antes / después de un evento"]
     assert any(m.label.startswith("Media, ") for m in at.metric)
+    assert "Tasa de homicidios en los municipios que abarca (anual)" in at.radio(key="ba_outcome").options
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    assert spec["title"].startswith("Tasa de homicidios en los municipios que abarca, ")
 
 
 def test_corridors_in_spanish():

@@ -220,3 +220,25 @@ def test_before_after_map_legend_and_source_lines_in_english_unchanged():
     assert text.startswith("What 'Operativo Conjunto Chihuahua' is matched to places whose series are added up")
     assert "deployment point and its 25 km radius" in text and text.endswith("Mexican municipio port of entry")
     assert provenance.source_line("corridors").startswith("Sources: ")
+
+
+def test_before_after_outcomes_in_spanish(spanish):
+    import pandas as pd
+
+    from geo.views import before_after as ba
+    years = pd.DataFrame({"period": [2007, 2008, 2009]})
+    assert ba.chart_title("homicide_rate", years) == "Tasa de homicidios en los municipios que abarca, 2007 – 2009"
+    assert ba.OUTCOMES["crossings"].shown_label == "Cruces hacia EE. UU. en sus puertos (mensual)"
+    assert ba.OUTCOMES["homicide_rate"].shown_value_label == "homicidios por cada 100 000 habitantes"
+    assert ba.value_text(206.93, ba.OUTCOMES["homicide_rate"].value_label) == "206.9"  # a rate keeps its decimal
+    assert ba.apprehension_units(pd.DataFrame({"sector": []}))[1] == "ninguno"
+
+
+def test_before_after_outcomes_in_english_unchanged():
+    import pandas as pd
+
+    from geo.views import before_after as ba
+    years = pd.DataFrame({"period": [2007, 2008, 2009]})
+    assert ba.chart_title("homicide_rate", years) == "Homicide rate in the municipios it covers, 2007 – 2009"
+    assert all(o.shown_label == o.label and o.shown_value_label == o.value_label for o in ba.OUTCOMES.values())
+    assert ba.apprehension_units(pd.DataFrame({"sector": []}))[1] == "none"
