@@ -102,13 +102,13 @@ def before_after(frame: pd.DataFrame, unit: str, before_mean: float | None, afte
     # Counts and rates start at 0; headroom keeps the figures written above the highest points inside the chart.
     top = data["value"].max()
     y_scale = alt.Scale(domain=[0, float(top) * 1.15]) if pd.notna(top) and top > 0 else alt.Scale(zero=True)
+    # One colour scale for the points and the mean rules (layers share it): the phases as the reader reads them.
+    phase_scale = alt.Scale(domain=[phase_label(p) for p in PHASE_COLOURS], range=list(PHASE_COLOURS.values()))
     line = alt.Chart(data).mark_line(color="#555", strokeWidth=1.5).encode(
         x=_x(unit, x_title), y=alt.Y("value:Q", title=y_title, scale=y_scale))
     points = alt.Chart(data).mark_point(filled=True, size=40 if unit == "year" else 14).encode(
         x=_x(unit, x_title), y="value:Q",
-        color=alt.Color("phase_label:N", scale=alt.Scale(domain=[phase_label(p) for p in PHASE_COLOURS],
-                                                         range=list(PHASE_COLOURS.values())),
-                        legend=alt.Legend(orient="bottom", title=None)),
+        color=alt.Color("phase_label:N", scale=phase_scale, legend=alt.Legend(orient="bottom", title=None)),
         tooltip=[alt.Tooltip("label:N", title=x_title), alt.Tooltip("phase_label:N", title=_("Window")),
                  alt.Tooltip("value:Q", format=",.1f" if unit == "year" else ",.0f", title=y_title)],
     )
@@ -121,14 +121,14 @@ def before_after(frame: pd.DataFrame, unit: str, before_mean: float | None, afte
         side = data[data["phase"] == phase]
         if mean is not None and not side.empty:
             means.append({"x": side["x"].iloc[0], "x2": side["x"].iloc[-1], "mean": mean, "phase": phase,
+                          "phase_label": phase_label(phase),
                           "text": mean_text(phase, mean, 1 if unit == "year" else 0)})
     if means:
         mean_data = pd.DataFrame(means)
         kind = "Q" if unit == "year" else "T"
         layers.append(alt.Chart(mean_data).mark_rule(strokeWidth=2.5, strokeDash=[6, 3]).encode(
             x=f"x:{kind}", x2="x2", y="mean:Q",
-            color=alt.Color("phase:N", scale=alt.Scale(domain=list(PHASE_COLOURS), range=list(PHASE_COLOURS.values())),
-                            legend=None),
+            color=alt.Color("phase_label:N", scale=phase_scale, legend=None),
             tooltip=[alt.Tooltip("text:N", title=_("Mean"))]))
     start = data.loc[data["phase"] == "start", "x"].iloc[0]
     marks = [{"x": start, "text": _("start")}]

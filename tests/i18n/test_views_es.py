@@ -78,7 +78,10 @@ def _window_chart(unit: str = "month") -> dict:
     spec = series_charts.before_after(frame, unit, 1.0, 3.0, "t", "y").to_dict()
     points = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "point")
     rows = spec["datasets"][points.get("data", spec.get("data", {})).get("name") or spec["data"]["name"]]
-    return {"legend": points["encoding"]["color"], "tooltip": points["encoding"]["tooltip"], "rows": rows}
+    colour_fields = {layer["encoding"]["color"]["field"] for layer in spec["layer"]
+                     if "field" in layer.get("encoding", {}).get("color", {})}
+    return {"legend": points["encoding"]["color"], "tooltip": points["encoding"]["tooltip"], "rows": rows,
+            "colour_fields": colour_fields}
 
 
 def test_before_after_legend_in_spanish_keeps_the_phase_keys(spanish):
@@ -88,6 +91,8 @@ def test_before_after_legend_in_spanish_keeps_the_phase_keys(spanish):
     assert [r["phase_label"] for r in chart["rows"]] == ["antes", "inicio", "después"]
     assert [r["label"] for r in chart["rows"]] == ["ago 2024", "sep 2024", "oct 2024"]  # the hover's month
     assert {t["field"] for t in chart["tooltip"]} >= {"phase_label"}
+    # Layers share the colour scale: a layer coloured by the key would add 'before'/'after' to the legend.
+    assert chart["colour_fields"] == {"phase_label"}
 
 
 def test_before_after_legend_in_english_unchanged():
