@@ -1,12 +1,13 @@
 """Border Patrol: sectors shaded by a fiscal year's apprehensions, a sector's series, profile and ports of entry."""
 import streamlit as st
 
+from geo.brief import page_maps
 from geo.i18n import _, from_source
 from geo.maps import sectors_deck as sector_map
 from geo.maps import series_charts
 from geo.store import provenance
 from geo.views import border_patrol as bp
-from ui import brief, data, link_state, url_state
+from ui import brief, data, link_state, map_downloads, url_state
 from ui.player import frame_player, keep_playing
 
 data.ready()
@@ -65,15 +66,17 @@ if clicked:
     if picked in SECTORS and picked != st.session_state.get("bp_last_clicked"):
         st.session_state.bp_sector = st.session_state.bp_last_clicked = picked
         st.rerun()
-st.markdown(sector_map.legend(breaks, float(years.loc[~years["partial"], "encounters"].max()), info["label"],
-                              info["unit"], bp.fy_span(shown), f"FY{full_years[0]}–FY{full_years[-1]}",
-                              _("FY{year} is partial and drawn pale.").format(year=max(partial)) if partial else None).html(),
-            unsafe_allow_html=True)
+map_legend = sector_map.legend(breaks, float(years.loc[~years["partial"], "encounters"].max()), info["label"],
+                               info["unit"], bp.fy_span(shown), f"FY{full_years[0]}–FY{full_years[-1]}",
+                               _("FY{year} is partial and drawn pale.").format(year=max(partial)) if partial else None)
+st.markdown(map_legend.html(), unsafe_allow_html=True)
 st.caption(_("Map: Border Patrol sectors drawn as the US border counties each patrols — {how}. No per-area rates are "
              "computed.").format(how=sector_map.APPROXIMATION) + " " + provenance.source_line("sectors", brief=True))
 st.caption(_("How the two measures compare: {why}").format(why=from_source(bp.disagreement())) + " "
            + provenance.source_line("encounters", "encounters_annual"))
 link_state.write({"measure": measure, "fy": str(fy), "sector": st.session_state.bp_sector})
+map_downloads.offer("border-patrol", lambda: page_maps.sectors(collection, map_legend, _("Border Patrol sectors"),
+                                                              f"{MEASURES[measure]} · {bp.fy_label(shown)}"))
 brief.page(_("Border Patrol sectors"), f"{MEASURES[measure]} · {bp.fy_label(shown)}", brief_place)
 
 st.subheader(_("One sector over time"))

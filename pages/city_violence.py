@@ -2,13 +2,14 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
+from geo.brief import page_maps
 from geo.i18n import _, format_number, from_source
 from geo.store import provenance
 from geo.views import border_region
 from geo.views import violence as vv
 from geo.vocabulary import term
 from ui import border_region as region_choice
-from ui import brief, data, link_state, url_state
+from ui import brief, data, link_state, map_downloads, url_state
 from ui.player import frame_player, keep_playing
 
 data.ready()
@@ -79,6 +80,9 @@ if summary.other_levels:
 notes += summary.drawn_with_parent
 st.caption(" ".join(notes) + " " + _("Rates of places under 50,000 residents are volatile (flagged ⚠ in tooltips)."))
 st.caption(provenance.source_line("homicides", "admin2"))
+map_downloads.offer("city-violence", lambda: page_maps.homicides(
+    outlines, vv.split_levels(rates)[1], _("City Violence"), f"{vv.label(key)} · {shown}", vv.label(key),
+    _("homicides per 100,000 residents")))
 
 st.subheader(_("Most violent places of the border region, {year}").format(year=shown))
 region_km = region_choice.choose()

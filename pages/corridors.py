@@ -1,12 +1,13 @@
 """Corridors & deployments: schematic smuggling corridors and the forces both countries sent, year by year."""
 import streamlit as st
 
+from geo.brief import page_maps
 from geo.i18n import _, from_source
 from geo.maps import corridors_deck as corridor_map
 from geo.store import provenance
 from geo.vocabulary import term
 from geo.views import corridors as cv
-from ui import brief, data, link_state, url_state
+from ui import brief, data, link_state, map_downloads, url_state
 from ui.player import frame_player, keep_playing
 
 data.ready()
@@ -71,10 +72,13 @@ st.caption((_("Corridors {filters}, and the forces deployed along the whole bord
     filters=filters, state=states[state]) + " " + _("Hover a line, arrowhead, state or point for who, when, sources and "
                                                     "confidence."))
 st.pydeck_chart(corridor_map.deck(lines, flows, rows, show_fence), height=560, key="corr_map")
-st.markdown(corridor_map.legend(shown, lines, flows, rows, show_fence, BASIS, UNIT).html(), unsafe_allow_html=True)
+map_legend = corridor_map.legend(shown, lines, flows, rows, show_fence, BASIS, UNIT)
+st.markdown(map_legend.html(), unsafe_allow_html=True)
 for layer in ["corridors", "deployments", "admin1", *(["fence"] if show_fence else [])]:
     st.caption(provenance.source_line(layer))
 st.caption(_("Basemap:") + " " + provenance.source_line("countries", "urban_areas", "boundary", brief=True))
+map_downloads.offer("corridors", lambda: page_maps.corridors(lines, flows, rows, map_legend, _("Corridors & deployments"),
+                                                             filters, show_fence))
 
 table = cv.corridor_table(flows)
 st.subheader(_("Corridors {filters}: {n}").format(filters=filters, n=len(table)))

@@ -2,12 +2,13 @@
 import streamlit as st
 
 from geo import months
+from geo.brief import page_maps
 from geo.i18n import _
 from geo.maps import charts
 from geo.maps import ports_deck as ports_map
 from geo.store import provenance
 from geo.views import ports as ports_view
-from ui import brief, data, link_state, url_state
+from ui import brief, data, link_state, map_downloads, url_state
 from ui.player import frame_player, keep_playing
 
 data.ready()
@@ -78,9 +79,10 @@ clicked = (event.selection.objects or {}).get(ports_map.LAYER_ID) if event else 
 if clicked and clicked[0]["port_key"] != st.session_state.get("last_clicked"):
     st.session_state.port = st.session_state.last_clicked = clicked[0]["port_key"]
     st.rerun()
-st.markdown(ports_map.legend(totals, label, unit, period_text, scale, months.label(start, end) if frame else None)
-            .html(), unsafe_allow_html=True)
+map_legend = ports_map.legend(totals, label, unit, period_text, scale, months.label(start, end) if frame else None)
+st.markdown(map_legend.html(), unsafe_allow_html=True)
 st.caption(provenance.source_line("crossings", "ports"))
+map_downloads.offer("ports", lambda: page_maps.ports(records, map_legend, _("Ports of Entry"), f"{label} · {period_text}"))
 link_state.write({"measures": ",".join(measures), "states": ",".join(states), "start": url_state.month_text(start),
                   "end": url_state.month_text(end), "port": st.session_state.port})
 brief.page(_("Ports of Entry"), f"{label} · {period_text}", brief_place)

@@ -5,21 +5,17 @@ queries as the screen; a figure the atlas lacks is null, never 0.
 """
 from __future__ import annotations
 
-import io
-import json
-
 import geopandas as gpd
 import pandas as pd
-import pyarrow.parquet as pq
 import shapely
 
+from geo.brief import map_export
 from geo.brief.pack import Pack
 from geo.i18n import _
 from geo.maps import fence
 from geo.store import provenance, queries
 from geo.views.explorer.summary import MX_HOMICIDE_MEASURES, US_CITY_MEASURES
 
-METADATA_KEY = b"border_atlas"
 US_STATES = ["CA", "AZ", "NM", "TX"]
 WHOLE = ("homicides", "population", "months", "people_entering", "trucks_entering", "months_reported")  # counts
 
@@ -183,25 +179,12 @@ def metadata(pack: Pack) -> dict:
 
 
 def geojson_bytes(pack: Pack) -> bytes:
-    frame = features(pack)
-    collection = json.loads(frame.to_json(na="null", drop_id=True))
-    out = {"type": "FeatureCollection", "metadata": metadata(pack), "features": collection["features"]}
-    return json.dumps(out, ensure_ascii=False, default=str).encode("utf-8")
+    return map_export.write_geojson(features(pack), metadata(pack))
 
 
 def geoparquet_bytes(pack: Pack) -> bytes:
     """GeoParquet 1.1 (WKB, covering bbox) with the provenance JSON under the ``border_atlas`` key."""
-    buffer = io.BytesIO()
-    features(pack).to_parquet(buffer, write_covering_bbox=True, index=False)
-    table = pq.read_table(io.BytesIO(buffer.getvalue()))
-    extra = json.dumps(metadata(pack), ensure_ascii=False, default=str).encode("utf-8")
-    table = table.replace_schema_metadata({**(table.schema.metadata or {}), METADATA_KEY: extra})
-    out = io.BytesIO()
-    pq.write_table(table, out, compression="zstd")
-    return out.getvalue()
+    return map_export.write_geoparquet(features(pack), metadata(pack))
 
 
-def read_metadata(data: bytes) -> dict:
-    """The provenance a GeoParquet export carries (for tests and readers)."""
-    meta = pq.read_schema(io.BytesIO(data)).metadata or {}
-    return json.loads(meta[METADATA_KEY]) if METADATA_KEY in meta else {}
+read_metadata = map_export.read_metadata  # the provenance a GeoParquet export carries (for tests and readers)

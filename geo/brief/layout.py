@@ -43,7 +43,7 @@ _RENDER_LOCK = threading.Lock()  # rcParams are process-wide; Streamlit renders 
 
 # Characters Helvetica's standard encoding lacks, spelled so the PDF keeps the meaning.
 _SPELLED = {"≥": ">=", "≤": "<=", "→": "->", "←": "<-", "≈": "~", "−": "-", "\u2009": " ", "\u202f": " ",
-            "\xa0": " ", "\u2011": "-", "✓": "yes"}
+            "\xa0": " ", "\u2011": "-", "✓": "yes", "∝": "prop. to"}
 
 
 @contextmanager

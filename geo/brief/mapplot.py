@@ -181,8 +181,8 @@ def _scale_bar(ax: Axes, m: MapLayers) -> tuple[float, float, float, float]:
                 arrowprops={"arrowstyle": "-|>", "color": INK, "linewidth": 1.2})
 
 
-def _swatch(fig: Figure, x: float, y: float, kind: str, colour: str, edge: str = "#444444", width: float = 0.6,
-            style="solid"):
+def swatch(fig: Figure, x: float, y: float, kind: str, colour: str, edge: str = "#444444", width: float = 0.6,
+           style="solid", markersize: float = 6.5):
     """A legend symbol 0.22 × 0.13 in with its top-left at (x, y) inches."""
     fx, fy = x / PAGE_W, 1 - (y + 0.13) / PAGE_H
     w, h = 0.22 / PAGE_W, 0.13 / PAGE_H
@@ -193,7 +193,7 @@ def _swatch(fig: Figure, x: float, y: float, kind: str, colour: str, edge: str =
         fig.add_artist(Line2D([fx, fx + w], [fy + h / 2] * 2, color=colour, linewidth=width, linestyle=style,
                               transform=fig.transFigure))
     else:
-        fig.add_artist(Line2D([fx + w / 2], [fy + h / 2], marker=kind, markersize=6.5, color=colour,
+        fig.add_artist(Line2D([fx + w / 2], [fy + h / 2], marker=kind, markersize=markersize, color=colour,
                               markeredgecolor=edge, linewidth=0, transform=fig.transFigure))
 
 
@@ -233,7 +233,7 @@ def draw_legend(fig: Figure, pack: Pack, m: MapLayers, x: float = LEGEND_X, y: f
         y += layout.line_height(7.5)
     y += 0.06
     for kind, colour, label, options in legend_entries(pack, m):
-        _swatch(fig, x, y + 0.01, kind, colour, **options)
+        swatch(fig, x, y + 0.01, kind, colour, **options)
         lines = wrap(label, width - 0.3, 7.5)
         for i, line in enumerate(lines):
             put(fig, x + 0.3, y + i * layout.line_height(7.5), line, 7.5)
