@@ -1,5 +1,5 @@
-"""Words the data carry in English (the manifest's units and measure labels, the curated tables' confidence, scope
-and direction values, the corridors' geometry note), shown in the reader's language.
+"""Words the data carry in English (the manifest's units and measure labels, the curated tables' confidence, scope,
+direction and date-precision values, the corridors' geometry note), shown in the reader's language.
 
 The files keep them as the build writes them: links, exports' keys and the build never change. Pages pass them
 through :func:`term` where they are drawn. Every word is marked with ``N_()`` below, so ``make i18n`` extracts it
@@ -46,13 +46,14 @@ MEASURE_LABELS = (
 CONFIDENCE = (N_("high"), N_("medium"), N_("low"))
 SCOPES = (N_("border"), N_("state"), N_("region"), N_("city"), N_("site"))
 DIRECTIONS = (N_("northbound"), N_("southbound"), N_("both"))
+PRECISIONS = (N_("day"), N_("month"), N_("year"))  # how exactly a deployment's start date is known
 # Notes the manifest carries about how a layer is drawn.
 NOTES = (
     N_("schematic highway path between named places (not a traced shipment route)"),
     N_("border-county approximation; the real areas reach far inland; no per-area rates"),
 )
 
-KNOWN = frozenset(UNITS + MEASURE_LABELS + CONFIDENCE + SCOPES + DIRECTIONS + NOTES)
+KNOWN = frozenset(UNITS + MEASURE_LABELS + CONFIDENCE + SCOPES + DIRECTIONS + PRECISIONS + NOTES)
 
 
 def term(value):

@@ -12,6 +12,7 @@ from geo.maps import basemap, palette
 from geo.maps.deck import CompactDeck, make_deck
 from geo.maps.legend import Legend
 from geo.numbers import compact, full
+from geo.vocabulary import term
 
 MIN_RADIUS_PX = 4
 MAX_RADIUS_PX = 30
@@ -107,7 +108,7 @@ def legend(
     summed = _("in the month shown") if fixed_over else _("summed over the period")
     return Legend(
         title=_("Inbound crossings: {measure}").format(measure=measure_label),
-        units=_("{unit} entering the US, {summed} (log colour scale; circle area ∝ value)").format(unit=unit,
+        units=_("{unit} entering the US, {summed} (log colour scale; circle area ∝ value)").format(unit=term(unit),
                                                                                                    summed=summed),
         period=period_text,
         swatches=swatches,

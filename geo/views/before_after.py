@@ -103,7 +103,7 @@ def deployment_summary(row: pd.Series) -> str:
     return _("**{operation}** ({country}) — {force}. **{period}** (start known to the {precision}). Personnel: "
              "{personnel}. Sources: {sources} (confidence: {confidence}).").format(
         operation=row["operation"], country=row["country"], force=row["force"], period=row["period_label"],
-        precision=row["start_precision"], personnel=personnel, sources=row["sources"],
+        precision=term(row["start_precision"]), personnel=personnel, sources=row["sources"],
         confidence=term(row["confidence"]))
 
 
@@ -318,8 +318,8 @@ def measure_note(outcome: str, measure: str | None = None) -> str:
 def us_homicide_gap() -> str:
     """Why no US county appears in the homicide outcome, as the manifest states the gap."""
     gaps = [g for g in provenance.layer("homicides").get("known_gaps", []) if "US" in g or "county" in g.lower()]
-    reason = gaps[0] if gaps else "the atlas has no yearly or monthly homicide series for US counties"
-    return f"Homicide outcomes cover Mexican municipios only: {reason}"
+    reason = gaps[0] if gaps else _("the atlas has no yearly or monthly homicide series for US counties")
+    return _("Homicide outcomes cover Mexican municipios only: {reason}").format(reason=reason)
 
 
 @dataclass

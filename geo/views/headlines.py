@@ -9,6 +9,7 @@ import pandas as pd
 from geo.i18n import _, format_number, format_share
 from geo.months import label
 from geo.numbers import compact, full
+from geo.vocabulary import term
 
 
 def measures_in(units: dict[str, str], unit: str) -> list[str]:
@@ -61,7 +62,8 @@ def encounters_headline(row: pd.Series, definition: str, unit: str) -> Headline:
         value=_("{count} encounters").format(count=compact(row["last_12"])),
         delta=_change(row["last_12"], row["previous_12"]) if complete else None,
         help=_("{definition} Unit: {unit}. Baseline: {period} ({count}).").format(
-            definition=definition, unit=unit, period=label(row["previous_start"].date(), row["previous_end"].date()),
+            definition=definition, unit=term(unit), period=label(row["previous_start"].date(),
+                                                                 row["previous_end"].date()),
             count=full(row["previous_12"])),
         delta_color="off",
     )

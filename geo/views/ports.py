@@ -8,6 +8,7 @@ import pandas as pd
 
 from geo.i18n import _
 from geo.months import month_range, short
+from geo.vocabulary import term
 
 # The measures and units themselves come from the manifest (``provenance.measure_units("crossings")``).
 DEFAULT_MEASURES = ["Personal Vehicle Passengers", "Pedestrians"]
@@ -28,7 +29,7 @@ def same_unit(measures: list[str], units: dict[str, str]) -> tuple[list[str], st
     dropped = [m for m in measures if units[m] != unit]
     if dropped:
         return kept, _("Counts of different things cannot be added: the map sums {unit} only ({kept}); left out "
-                       "{dropped}.").format(unit=unit, kept=", ".join(kept), dropped=", ".join(dropped))
+                       "{dropped}.").format(unit=term(unit), kept=", ".join(kept), dropped=", ".join(dropped))
     return kept, None
 
 

@@ -247,3 +247,36 @@ def test_before_after_outcomes_in_english_unchanged():
     assert ba.chart_title("homicide_rate", years) == "Homicide rate in the municipios it covers, 2007 – 2009"
     assert all(o.shown_label == o.label and o.shown_value_label == o.value_label for o in ba.OUTCOMES.values())
     assert ba.apprehension_units(pd.DataFrame({"sector": []}))[1] == "none"
+
+
+def test_units_in_map_legends_notices_and_deployment_lines_in_spanish(spanish):
+    import pandas as pd
+
+    from geo.maps import ports_deck
+    from geo.views import before_after as ba
+    from geo.views import ports as ports_view
+    totals = pd.DataFrame({"port_key": ["a"], "total": [10.0]})
+    legend = ports_deck.legend(totals, "Pedestrians", "people", "2024")
+    assert legend.units.startswith("personas que entran a EE. UU.")
+    _kept, notice = ports_view.same_unit(["Trucks", "Pedestrians"], {"Trucks": "vehicles", "Pedestrians": "people"})
+    assert "vehículos" in notice
+    row = pd.Series({"operation": "Op", "country": "MX", "force": "F", "period_label": "2008", "start_precision": "day",
+                     "personnel": 10.0, "sources": "S1", "confidence": "high"})
+    assert "al nivel de día" in ba.deployment_summary(row) and "(confianza: alta)" in ba.deployment_summary(row)
+    assert ba.us_homicide_gap().startswith("Los resultados de homicidios abarcan solo municipios mexicanos: ")
+
+
+def test_units_in_map_legends_notices_and_deployment_lines_in_english_unchanged():
+    import pandas as pd
+
+    from geo.maps import ports_deck
+    from geo.views import before_after as ba
+    from geo.views import ports as ports_view
+    totals = pd.DataFrame({"port_key": ["a"], "total": [10.0]})
+    assert ports_deck.legend(totals, "Pedestrians", "people", "2024").units.startswith("people entering the US")
+    _kept, notice = ports_view.same_unit(["Trucks", "Pedestrians"], {"Trucks": "vehicles", "Pedestrians": "people"})
+    assert "sums vehicles only" in notice
+    row = pd.Series({"operation": "Op", "country": "MX", "force": "F", "period_label": "2008", "start_precision": "day",
+                     "personnel": 10.0, "sources": "S1", "confidence": "high"})
+    assert "(start known to the day)" in ba.deployment_summary(row) and "(confidence: high)" in ba.deployment_summary(row)
+    assert ba.us_homicide_gap().startswith("Homicide outcomes cover Mexican municipios only: ")
