@@ -31,5 +31,5 @@ bench: $(VENV)/.installed
 # Catalogues: pull every _("…") into locale/atlas.pot and merge it into each language's .po (translate there).
 # The app compiles the .po in memory when it starts, so no .mo is built or committed; tests/i18n checks every string.
 i18n: $(VENV)/.installed
-	$(VENV)/bin/pybabel extract -F babel.cfg --no-location --sort-output -o locale/atlas.pot app.py geo ui pages
-	$(VENV)/bin/pybabel update -i locale/atlas.pot -d locale -D atlas --no-fuzzy-matching
+	$(VENV)/bin/pybabel extract -F babel.cfg --no-location --sort-output -w 120 -o locale/atlas.pot app.py geo ui pages
+	$(VENV)/bin/pybabel update -i locale/atlas.pot -d locale -D atlas --no-fuzzy-matching -w 120

@@ -1,6 +1,7 @@
 """Before / after an event: a deployment, the places it covers, and an outcome's series around its start."""
 import streamlit as st
 
+from geo.brief import page_maps
 from geo.i18n import _
 from geo.maps import event_deck, series_charts
 from geo.store import provenance
@@ -8,7 +9,7 @@ from geo.views import before_after as ba
 from geo.views import border_patrol as bp
 from geo.views.ports import csv_with_header
 from geo.vocabulary import term
-from ui import brief, data, link_state, url_state
+from ui import brief, data, link_state, map_downloads, url_state
 
 data.ready()
 st.title(_("Before / after an event"))
@@ -82,12 +83,16 @@ result = ba.outcome_window(data.run, outcome, row["start_date"], k, sectors, mun
 comparison = ba.compare(result.frame)
 map_col, chart_col = st.columns([2, 3])
 with map_col:
-    st.pydeck_chart(event_deck.deck(row, radius, data.run("sectors_shapes", {"tolerance": 0.01}), sectors,
-                                    data.run("admin2_shapes", {"tolerance": 0.005}), municipios, ports),
-                    height=event_deck.MAP_HEIGHT_PX, key="ba_map")
-    st.markdown(event_deck.legend(row, radius, row["period_label"]).html(), unsafe_allow_html=True)
+    shapes = (data.run("sectors_shapes", {"tolerance": 0.01}), sectors, data.run("admin2_shapes", {"tolerance": 0.005}),
+              municipios, ports)
+    st.pydeck_chart(event_deck.deck(row, radius, *shapes), height=event_deck.MAP_HEIGHT_PX, key="ba_map")
+    map_legend = event_deck.legend(row, radius, row["period_label"])
+    st.markdown(map_legend.html(), unsafe_allow_html=True)
     st.caption(_("Map: sectors are a border-county approximation; the real areas reach far inland. No per-area "
                  "rates.") + " " + provenance.source_line("deployments", "sectors", "admin2", brief=True))
+    map_downloads.offer("before-after", lambda: page_maps.event(
+        event_deck.parts(row, radius, *shapes), map_legend, _("Before / after: {operation}").format(
+            operation=row["operation"]), row["period_label"]))
 with chart_col:
     title, end = ba.chart_title(outcome, result.frame), ba.end_period(row, spec.unit)
     st.altair_chart(series_charts.before_after(result.frame, spec.unit, comparison.before_mean, comparison.after_mean,

@@ -5,8 +5,8 @@ from geo.brief import page_maps
 from geo.i18n import _, from_source
 from geo.maps import corridors_deck as corridor_map
 from geo.store import provenance
-from geo.vocabulary import term
 from geo.views import corridors as cv
+from geo.vocabulary import term
 from ui import brief, data, link_state, map_downloads, url_state
 from ui.player import frame_player, keep_playing
 

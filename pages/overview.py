@@ -1,6 +1,7 @@
 """Overview: the latest figures, the whole border on our offline basemap, and what data the atlas holds."""
 import streamlit as st
 
+from geo.brief import page_maps
 from geo.i18n import _, format_month, from_source
 from geo.maps import fence
 from geo.maps import overview_deck as overview_map
@@ -10,7 +11,7 @@ from geo.store import provenance
 from geo.views import border_region, headlines
 from geo.views import overview as view
 from ui import border_region as region_choice
-from ui import brief, data
+from ui import brief, data, map_downloads
 
 data.ready()
 layers = provenance.manifest()["layers"]
@@ -70,6 +71,7 @@ legend = Legend(
 )
 st.markdown(legend.html(), unsafe_allow_html=True)
 st.caption(provenance.source_line("ports", "boundary", "admin1", "urban_areas", *(["fence"] if show_fence else [])))
+map_downloads.offer("overview", lambda: page_maps.overview(ports, legend, _("Overview"), legend.period, show_fence))
 
 st.subheader(_("Southwest border encounters by month, {period}").format(period=view.month_span(sw)))
 dimension = st.segmented_control(_("Break down by"), list(view.BREAKDOWNS), format_func=view.breakdown_name,

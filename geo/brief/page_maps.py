@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import json
 
+import geopandas as gpd
 import pandas as pd
 import shapely
 
 from geo.brief.map_export import MapExport, frame
 from geo.i18n import _
-from geo.maps import corridors_deck, palette
+from geo.maps import corridors_deck, event_deck, palette
 from geo.maps.homicide_choropleth import NO_DATA, PALETTE, admin2_shapes, class_labels, rate_class, style_for
 from geo.maps.legend import Legend
 from geo.records import as_records
@@ -61,6 +62,31 @@ def _homicide_row(r: dict, extra: dict) -> dict:
             "rate_per_100k": rate, "period": _value(r.get("period")), "rate_basis": _value(r.get("rate_basis")),
             "source": _value(r.get("source")), "_fill": style["fillColor"], "_line": style["color"],
             "_width": 0.25}
+
+
+def overview(ports: pd.DataFrame, legend: Legend, title: str, period: str, show_fence: bool) -> MapExport:
+    """The Overview map: every port of entry (``ports_list``) with its crossings and BTS coverage."""
+    colour = legend.swatches[0][0] if legend.swatches else "#333333"
+    rows = [{"port_key": r["port_key"], "port_code": _value(r["port_code"]), "port_name": r["port_name"],
+             "us_state": r["us_state"], "mx_city": r["mx_city"], "mx_state": r["mx_state"],
+             "physical_crossings": int(r["crossing_count"]), "has_bts_data": bool(r["has_bts_data"]),
+             "bts_first_month": None if _value(r["first_month"]) is None else f"{r['first_month']:%Y-%m}",
+             "bts_last_month": None if _value(r["last_month"]) is None else f"{r['last_month']:%Y-%m}",
+             "_fill": colour, "_size": 5} for r in as_records(ports)]
+    columns = ["port_key", "port_code", "port_name", "us_state", "mx_city", "mx_state", "physical_crossings",
+               "has_bts_data", "bts_first_month", "bts_last_month", "_fill", "_size"]
+    return MapExport(
+        name="overview", title=title, period=period, legend=legend, fence=show_fence,
+        features=frame(rows, [shapely.Point(r["lon"], r["lat"]) for r in as_records(ports)], columns),
+        layers=("ports", "crossings", *(("fence",) if show_fence else ())),
+        fields={
+            "port_key": _("CBP port code, or the curated crossing id where BTS has none"),
+            "port_code": _("CBP port code (null: no BTS data for this port)"), "port_name": _("port as BTS names it"),
+            "us_state": _("US state"), "mx_city": _("Mexican sister city"), "mx_state": _("Mexican state"),
+            "physical_crossings": _("bridges and crossings the port serves (curated table)"),
+            "has_bts_data": _("whether BTS reports crossings for the port"),
+            "bts_first_month": _("first month with a BTS figure"), "bts_last_month": _("last month with a BTS figure"),
+        })
 
 
 def homicides(outlines: pd.DataFrame, cities: pd.DataFrame, title: str, period: str, measure_label: str,
@@ -157,4 +183,44 @@ def sectors(collection: dict, legend: Legend, title: str, period: str) -> MapExp
             "unit": _("unit"), "period": _("fiscal year"), "partial_year": _("true when the year is not complete"),
             "counties": _("US border counties dissolved into the sector's shape"),
             "approximation": _("what the shape is (and is not)"), "source": _("publisher"),
+        })
+
+
+def event(parts: event_deck.EventParts, legend: Legend, title: str, period: str) -> MapExport:
+    """The Before / after map: the deployment (its state, or its point and radius), and the sectors, municipios and
+    ports whose series are added up for it (``parts``: :func:`geo.maps.event_deck.parts`, what the page draws)."""
+    rows, geometry = [], []
+
+    def add(kind: str, geom, title_text: str, detail: str, **style) -> None:
+        rows.append({"kind": kind, "title": title_text, "detail": detail, **style})
+        geometry.append(geom)
+
+    colour = palette.rgb_hex(parts.colour[:3])
+    for f in (parts.deployment_shape or {}).get("features", []):
+        add("deployment_state", shapely.from_geojson(json.dumps(f["geometry"])), f["properties"]["title"],
+            f["properties"]["detail"], _fill="#ffffff00", _line=colour, _width=2.0)
+    for s in parts.spot:  # the radius as drawn on screen: a circle of that many metres on the ground
+        centre = shapely.Point(s["lon"], s["lat"])
+        circle = gpd.GeoSeries([centre], crs="EPSG:4326").to_crs(f"+proj=aeqd +lat_0={s['lat']} +lon_0={s['lon']}") \
+            .buffer(s["radius"]).to_crs("EPSG:4326").iloc[0]
+        add("deployment_radius", circle, s["title"], s["detail"], _fill="#ffffff00", _line=colour, _width=1.6)
+        add("deployment_point", centre, s["title"], s["detail"], _fill=colour, _size=7)
+    for kind, collection, fill, line in (("sector", parts.sectors, event_deck.SECTOR_FILL, event_deck.SECTOR_LINE),
+                                         ("municipio", parts.municipios, event_deck.MUNICIPIO_FILL,
+                                          event_deck.MUNICIPIO_LINE)):
+        for f in collection["features"]:
+            add(kind, shapely.from_geojson(json.dumps(f["geometry"])), f["properties"]["title"],
+                f["properties"]["detail"], _fill=_hex(fill), _line=_hex(line), _width=0.8)
+    for p in parts.ports:
+        add("port", shapely.Point(p["lon"], p["lat"]), p["title"], p["detail"], _fill=_hex(event_deck.PORT_COLOUR),
+            _size=5)
+    columns = ["kind", "title", "detail", "_fill", "_line", "_width", "_size"]
+    lons, lats = [x for x, _y in parts.fit], [y for _x, y in parts.fit]
+    return MapExport(
+        name="before-after", title=title, period=period, legend=legend, features=frame(rows, geometry, columns),
+        layers=("deployments", "sectors", "admin2", "ports"),
+        box=(min(lons), min(lats), max(lons), max(lats)) if parts.fit else None,
+        fields={
+            "kind": _("deployment_state | deployment_radius | deployment_point | sector | municipio | port"),
+            "title": _("what the map's hover box says first"), "detail": _("the hover box's second line"),
         })

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import dataclass
 
 import pandas as pd
 import pydeck as pdk
@@ -71,8 +72,21 @@ def fit_view(points: list[tuple[float, float]], height_px: int = MAP_HEIGHT_PX) 
     return pdk.ViewState(longitude=(min(lons) + max(lons)) / 2, latitude=lat, zoom=round(zoom, 2), pitch=0, bearing=0)
 
 
-def deck(deployment: pd.Series, radius_km: int, sector_shapes: pd.DataFrame, sectors: pd.DataFrame,
-         municipio_shapes: pd.DataFrame, municipios: pd.DataFrame, ports: pd.DataFrame) -> CompactDeck:
+@dataclass
+class EventParts:
+    """What the before/after map draws, as data (the picture and data exports read the same)."""
+
+    colour: list[int]
+    sectors: dict  # FeatureCollection: the sectors matched
+    municipios: dict  # FeatureCollection: the municipios matched
+    ports: list[dict]  # lon, lat, title, detail
+    deployment_shape: dict | None  # FeatureCollection of a state-scope deployment's state, else None
+    spot: list[dict]  # a located deployment: lon, lat, title, detail, radius (m); else empty
+    fit: list[tuple[float, float]]  # points to fit the view around
+
+
+def parts(deployment: pd.Series, radius_km: int, sector_shapes: pd.DataFrame, sectors: pd.DataFrame,
+          municipio_shapes: pd.DataFrame, municipios: pd.DataFrame, ports: pd.DataFrame) -> EventParts:
     colour = COUNTRY_COLOUR.get(str(deployment["country"]).split("/")[0], COUNTRY_COLOUR["US"])
     sector_note = _("Border Patrol sector, border-county approximation: the real area reaches far inland")
     sector_data = _features(sector_shapes, set(sectors["sector"]), "sector",
@@ -85,40 +99,48 @@ def deck(deployment: pd.Series, radius_km: int, sector_shapes: pd.DataFrame, sec
                   "title": _("{port} port of entry").format(port=p.port_name),
                   "detail": f"↔ {p.mx_city}" + ("" if isinstance(p.port_code, str) else no_bts)}
                  for p in ports.itertuples(index=False)]
-    layers = [
-        pdk.Layer("GeoJsonLayer", id="event-municipios", data=muni_data, get_fill_color=MUNICIPIO_FILL,
-                  get_line_color=MUNICIPIO_LINE, line_width_min_pixels=1, pickable=True),
-        pdk.Layer("GeoJsonLayer", id="event-sectors", data=sector_data, get_fill_color=SECTOR_FILL,
-                  get_line_color=SECTOR_LINE, line_width_min_pixels=1.5, pickable=True),
-    ]
-    points = []
+    shape, spot, points = None, [], []
     if deployment["geojson"] and deployment["scope"] == "state":
         properties = {"title": deployment["operation"], "detail": deployment["location"]}
         shape = {"type": "FeatureCollection",
                  "features": [{"type": "Feature", "geometry": json.loads(deployment["geojson"]), "properties": properties}]}
-        layers.append(pdk.Layer("GeoJsonLayer", id="event-deployment", data=shape, filled=False,
-                                get_line_color=colour, line_width_min_pixels=3, pickable=False))
         points = _bounds([shape], [])
     elif deployment["geojson"]:
         spot = [{"lon": float(deployment["lon"]), "lat": float(deployment["lat"]), "title": deployment["operation"],
                  "detail": _("{location} · radius {km} km").format(location=deployment["location"], km=radius_km),
                  "radius": radius_km * 1000}]
-        layers += [
-            pdk.Layer("ScatterplotLayer", id="event-radius", data=spot, get_position=["lon", "lat"],
-                      get_radius="radius", radius_units="'meters'", filled=False, stroked=True,
-                      get_line_color=colour, line_width_min_pixels=2, pickable=False),
-            pdk.Layer("ScatterplotLayer", id="event-deployment", data=spot, get_position=["lon", "lat"],
-                      get_radius=7, radius_units="'pixels'", get_fill_color=colour, get_line_color=[255, 255, 255],
-                      stroked=True, line_width_min_pixels=2, pickable=True),
-        ]
         lat_km = radius_km / 111.0
         lon_km = radius_km / (111.0 * math.cos(math.radians(spot[0]["lat"])))
         points = [(spot[0]["lon"] + dx * lon_km, spot[0]["lat"] + dy * lat_km) for dx in (-1, 1) for dy in (-1, 1)]
-    layers.append(pdk.Layer("ScatterplotLayer", id="event-ports", data=port_data, get_position=["lon", "lat"],
+    fit = _bounds([sector_data, muni_data], points + [(p["lon"], p["lat"]) for p in port_data])
+    return EventParts(colour, sector_data, muni_data, port_data, shape, spot, fit)
+
+
+def deck(deployment: pd.Series, radius_km: int, sector_shapes: pd.DataFrame, sectors: pd.DataFrame,
+         municipio_shapes: pd.DataFrame, municipios: pd.DataFrame, ports: pd.DataFrame) -> CompactDeck:
+    p = parts(deployment, radius_km, sector_shapes, sectors, municipio_shapes, municipios, ports)
+    layers = [
+        pdk.Layer("GeoJsonLayer", id="event-municipios", data=p.municipios, get_fill_color=MUNICIPIO_FILL,
+                  get_line_color=MUNICIPIO_LINE, line_width_min_pixels=1, pickable=True),
+        pdk.Layer("GeoJsonLayer", id="event-sectors", data=p.sectors, get_fill_color=SECTOR_FILL,
+                  get_line_color=SECTOR_LINE, line_width_min_pixels=1.5, pickable=True),
+    ]
+    if p.deployment_shape:
+        layers.append(pdk.Layer("GeoJsonLayer", id="event-deployment", data=p.deployment_shape, filled=False,
+                                get_line_color=p.colour, line_width_min_pixels=3, pickable=False))
+    elif p.spot:
+        layers += [
+            pdk.Layer("ScatterplotLayer", id="event-radius", data=p.spot, get_position=["lon", "lat"],
+                      get_radius="radius", radius_units="'meters'", filled=False, stroked=True,
+                      get_line_color=p.colour, line_width_min_pixels=2, pickable=False),
+            pdk.Layer("ScatterplotLayer", id="event-deployment", data=p.spot, get_position=["lon", "lat"],
+                      get_radius=7, radius_units="'pixels'", get_fill_color=p.colour, get_line_color=[255, 255, 255],
+                      stroked=True, line_width_min_pixels=2, pickable=True),
+        ]
+    layers.append(pdk.Layer("ScatterplotLayer", id="event-ports", data=p.ports, get_position=["lon", "lat"],
                             get_radius=5, radius_units="'pixels'", get_fill_color=PORT_COLOUR,
                             get_line_color=[255, 255, 255], stroked=True, line_width_min_pixels=1, pickable=True))
-    view = fit_view(_bounds([sector_data, muni_data], points + [(p["lon"], p["lat"]) for p in port_data]))
-    return make_deck(basemap.compose(layers), view, tooltip=TOOLTIP)
+    return make_deck(basemap.compose(layers), fit_view(p.fit), tooltip=TOOLTIP)
 
 
 def legend(deployment: pd.Series, radius_km: int, period: str) -> Legend:

@@ -98,7 +98,7 @@ def test_picture_shows_title_period_legend_credits(export, tmp_path):
     pdf.write_bytes(map_export.pdf_bytes(export))
     text = " ".join(subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
                                    check=True).stdout.split())
-    assert subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout.count("Pages:") == 1
+    assert subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout.count("Pages:") == 1
     for words in (export.title, export.period, export.legend.title, "US–Mexico boundary", "Map data:"):
         assert " ".join(layout_safe(words).split()) in text, words
 
@@ -148,3 +148,36 @@ def test_exports_speak_spanish_when_asked():
         assert "sin datos" in " ".join(text for _c, text in export.legend.swatches)
     finally:
         i18n.set_language("en")
+
+
+def test_overview_export_lists_every_port_with_its_coverage():
+    from geo.maps.legend import Legend
+
+    ports = queries.run("ports_list", {})
+    export = page_maps.overview(ports, Legend("Overview map", "ports", "2026", [("#1f4e79", "port")]), "Overview",
+                                "2026", False)
+    features = json.loads(map_export.geojson_bytes(export))["features"]
+    assert len(features) == len(ports) == 29  # 27 BTS ports, Ysleta split out (2020), Antelope Wells
+    el_paso = next(f["properties"] for f in features if f["properties"]["port_key"] == "2402")
+    assert el_paso["has_bts_data"] and el_paso["bts_first_month"] == "1996-01"
+    wells = [f["properties"] for f in features if not f["properties"]["has_bts_data"]]
+    assert wells and all(p["bts_first_month"] is None for p in wells)  # Antelope Wells: no BTS months, not 0
+
+
+def test_before_after_export_draws_the_radius_and_the_places_matched():
+    from geo.maps import event_deck
+
+    params = {"deployment_id": "D21", "radius_km": 25}  # Operación Conjunto Chihuahua, Ciudad Juárez
+    row = queries.run("before_after_deployment", {"deployment_id": "D21"}).iloc[0]
+    sectors, municipios = queries.run("before_after_sectors", params), queries.run("before_after_municipios", params)
+    ports = queries.run("before_after_ports", params)
+    parts = event_deck.parts(row, 25, queries.run("sectors_shapes", {"tolerance": 0.01}), sectors,
+                             queries.run("admin2_shapes", {"tolerance": 0.005}), municipios, ports)
+    export = page_maps.event(parts, event_deck.legend(row, 25, row["period_label"]), "Before / after", "2008")
+    kinds = export.features["kind"].tolist()
+    assert kinds.count("deployment_radius") == 1 and kinds.count("port") == len(ports) > 0
+    assert kinds.count("municipio") == len(municipios) and kinds.count("sector") == len(sectors)
+    radius = export.features[export.features["kind"] == "deployment_radius"].to_crs(
+        f"+proj=aeqd +lat_0={row['lat']} +lon_0={row['lon']}").geometry.iloc[0]
+    assert abs(radius.area / 3.14159 - 25_000 ** 2) / 25_000 ** 2 < 0.01  # a true 25 km circle on the ground
+    assert len(map_export.png_bytes(export)) > 50_000
