@@ -90,7 +90,7 @@ with map_col:
     st.markdown(map_legend.html(), unsafe_allow_html=True)
     st.caption(_("Map: sectors are a border-county approximation; the real areas reach far inland. No per-area "
                  "rates.") + " " + provenance.source_line("deployments", "sectors", "admin2", brief=True))
-    map_downloads.offer("before-after", lambda: page_maps.event(
+    picture = map_downloads.offer("before-after", lambda: page_maps.event(
         event_deck.parts(row, radius, *shapes), map_legend, _("Before / after: {operation}").format(
             operation=row["operation"]), row["period_label"]))
 with chart_col:
@@ -134,4 +134,4 @@ st.download_button(_("Download the window as CSV"), csv_with_header(
 link_state.write({"deployment": deployment, "outcome": outcome, "k": str(k), "radius": str(radius),
                   "measure": st.session_state.get("ba_measure") or bp.DEFAULT_MEASURE,
                   "crossing": st.session_state.get("ba_crossing") or ba.DEFAULT_CROSSING_MEASURE})
-brief.page(_("Before / after an event"), f"{CHOICES[deployment]} · {row['period_label']}", brief_place)
+brief.page(_("Before / after an event"), f"{CHOICES[deployment]} · {row['period_label']}", brief_place, picture)

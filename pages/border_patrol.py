@@ -75,9 +75,9 @@ st.caption(_("Map: Border Patrol sectors drawn as the US border counties each pa
 st.caption(_("How the two measures compare: {why}").format(why=from_source(bp.disagreement())) + " "
            + provenance.source_line("encounters", "encounters_annual"))
 link_state.write({"measure": measure, "fy": str(fy), "sector": st.session_state.bp_sector})
-map_downloads.offer("border-patrol", lambda: page_maps.sectors(collection, map_legend, _("Border Patrol sectors"),
+picture = map_downloads.offer("border-patrol", lambda: page_maps.sectors(collection, map_legend, _("Border Patrol sectors"),
                                                               f"{MEASURES[measure]} · {bp.fy_label(shown)}"))
-brief.page(_("Border Patrol sectors"), f"{MEASURES[measure]} · {bp.fy_label(shown)}", brief_place)
+brief.page(_("Border Patrol sectors"), f"{MEASURES[measure]} · {bp.fy_label(shown)}", brief_place, picture)
 
 st.subheader(_("One sector over time"))
 sector = st.selectbox(_("Sector (or click one on the map)"), SECTORS, key="bp_sector")

@@ -80,7 +80,7 @@ if summary.other_levels:
 notes += summary.drawn_with_parent
 st.caption(" ".join(notes) + " " + _("Rates of places under 50,000 residents are volatile (flagged ⚠ in tooltips)."))
 st.caption(provenance.source_line("homicides", "admin2"))
-map_downloads.offer("city-violence", lambda: page_maps.homicides(
+picture = map_downloads.offer("city-violence", lambda: page_maps.homicides(
     outlines, vv.split_levels(rates)[1], _("City Violence"), f"{vv.label(key)} · {shown}", vv.label(key),
     _("homicides per 100,000 residents")))
 
@@ -131,5 +131,5 @@ if not series.empty:
         st.dataframe(series, hide_index=True, width="stretch")
 
 link_state.write({"measure": key, "year": str(year), "pair": pair})
-brief.page(_("City Violence"), f"{vv.label(key)} · {shown}", brief_place)
+brief.page(_("City Violence"), f"{vv.label(key)} · {shown}", brief_place, picture)
 keep_playing("violence_player", len(options))

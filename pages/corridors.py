@@ -65,7 +65,6 @@ flows = data.run("corridors_flows_in_year", params)
 rows = everywhere if state == cv.WHOLE_BORDER else data.run("deployments_active_year",
                                                            cv.deployment_params(shown, state))
 filters = cv.filters_text(shown, direction, commodity)
-brief.page(_("Corridors & deployments"), filters, brief_place)
 
 st.caption((_("Corridors {filters}, and the forces deployed along the whole border that year.") if state == cv.WHOLE_BORDER
             else _("Corridors {filters}, and the forces deployed in {state} that year.")).format(
@@ -77,8 +76,9 @@ st.markdown(map_legend.html(), unsafe_allow_html=True)
 for layer in ["corridors", "deployments", "admin1", *(["fence"] if show_fence else [])]:
     st.caption(provenance.source_line(layer))
 st.caption(_("Basemap:") + " " + provenance.source_line("countries", "urban_areas", "boundary", brief=True))
-map_downloads.offer("corridors", lambda: page_maps.corridors(lines, flows, rows, map_legend, _("Corridors & deployments"),
-                                                             filters, show_fence))
+picture = map_downloads.offer("corridors", lambda: page_maps.corridors(
+    lines, flows, rows, map_legend, _("Corridors & deployments"), filters, show_fence))
+brief.page(_("Corridors & deployments"), filters, brief_place, picture)
 
 table = cv.corridor_table(flows)
 st.subheader(_("Corridors {filters}: {n}").format(filters=filters, n=len(table)))

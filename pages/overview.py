@@ -22,7 +22,6 @@ st.markdown(_("One map of the US–Mexico border that both sides can read, cite 
 
 coverage = data.run("crossings_coverage").iloc[0]
 last_month = coverage["last_month"].date()
-brief.page(_("Border Corridors Atlas"), format_month(last_month), brief_place)
 people_measures = tuple(headlines.measures_in(provenance.measure_units("crossings"), "people"))
 people = data.run("crossings_year_on_year", {"end": last_month, "measures": people_measures}).iloc[0]
 trucks = data.run("crossings_year_on_year", {"end": last_month, "measures": ("Trucks",)}).iloc[0]
@@ -71,7 +70,8 @@ legend = Legend(
 )
 st.markdown(legend.html(), unsafe_allow_html=True)
 st.caption(provenance.source_line("ports", "boundary", "admin1", "urban_areas", *(["fence"] if show_fence else [])))
-map_downloads.offer("overview", lambda: page_maps.overview(ports, legend, _("Overview"), legend.period, show_fence))
+picture = map_downloads.offer("overview", lambda: page_maps.overview(ports, legend, _("Overview"), legend.period, show_fence))
+brief.page(_("Border Corridors Atlas"), format_month(last_month), brief_place, picture)
 
 st.subheader(_("Southwest border encounters by month, {period}").format(period=view.month_span(sw)))
 dimension = st.segmented_control(_("Break down by"), list(view.BREAKDOWNS), format_func=view.breakdown_name,

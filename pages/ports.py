@@ -82,10 +82,10 @@ if clicked and clicked[0]["port_key"] != st.session_state.get("last_clicked"):
 map_legend = ports_map.legend(totals, label, unit, period_text, scale, months.label(start, end) if frame else None)
 st.markdown(map_legend.html(), unsafe_allow_html=True)
 st.caption(provenance.source_line("crossings", "ports"))
-map_downloads.offer("ports", lambda: page_maps.ports(records, map_legend, _("Ports of Entry"), f"{label} · {period_text}"))
+picture = map_downloads.offer("ports", lambda: page_maps.ports(records, map_legend, _("Ports of Entry"), f"{label} · {period_text}"))
 link_state.write({"measures": ",".join(measures), "states": ",".join(states), "start": url_state.month_text(start),
                   "end": url_state.month_text(end), "port": st.session_state.port})
-brief.page(_("Ports of Entry"), f"{label} · {period_text}", brief_place)
+brief.page(_("Ports of Entry"), f"{label} · {period_text}", brief_place, picture)
 
 series_col, top_col = st.columns([1, 1])
 with series_col:

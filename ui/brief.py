@@ -23,7 +23,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from geo import i18n
-from geo.brief import document, exports
+from geo.brief import document, exports, map_export
 from geo.brief.pack import Pack, assemble
 from geo.i18n import _
 from geo.maps import fence
@@ -202,6 +202,18 @@ PAGE_BRIEF_CSS = f"""<style>
 </style>"""
 
 
+# With a server-drawn picture of the map in the head block: the live map and its HTML legend step aside (the
+# picture holds both), and a print puts head and picture on page one.
+PAGE_PICTURE_CSS = f"""<style>
+[data-testid="stMainBlockContainer"] :is([data-testid="stDeckGlJsonChart"], [data-testid="stCustomComponentV1"],
+  .atlas-legend) {{ display: none !important; }}
+.st-key-{PAGE_BLOCK} .atlas-brief-map img {{ width: 100%; height: auto; }}
+@media print {{
+  .st-key-{PAGE_BLOCK} .atlas-brief-map {{ break-after: page; }}
+}}
+</style>"""
+
+
 def reproduce_link() -> str:
     """The address of the view on screen with the briefing switch on: what a printed page cites."""
     base = (st.context.url or "").split("?", 1)[0]
@@ -216,11 +228,23 @@ def slot():
     return st.container()
 
 
-def page(title: str, period: str, place) -> bool:
+@st.cache_data(show_spinner=False, max_entries=32)
+def _page_picture(link: str, lang: str, _make) -> str:
+    """The page's map drawn on the server (map, legend, title, period, credits) as a data URI, once per view (the
+    link carries the page's whole state) and language."""
+    png = map_export.png_bytes(_make(), stamped=False)  # the head says when and how
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+
+
+def page(title: str, period: str, place, picture=None) -> bool:
     """Print CSS and the briefing-view switch for a page; when it is on, the block that heads the view, drawn in
-    ``place`` (from :func:`slot`). Call it after the page has written its link. Returns whether the view is on."""
+    ``place`` (from :func:`slot`). Call it after the page has written its link. Returns whether the view is on.
+
+    ``picture``: the page's map as a :class:`~geo.brief.map_export.MapExport` maker. With it the view shows that
+    server-drawn map (legend inside, one picture that scales to the paper) under the head, in place of the live map
+    and its HTML legend, so a print keeps head, map and legend on page one whatever the page holds above its map."""
     on = switch()
-    _styles(place, PRINT_CSS, PAGE_BRIEF_CSS if on else None)
+    _styles(place, PRINT_CSS, PAGE_BRIEF_CSS if on else None, PAGE_PICTURE_CSS if on and picture else None)
     if not on:
         return False
     link = reproduce_link()
@@ -235,5 +259,10 @@ def page(title: str, period: str, place) -> bool:
             unsafe_allow_html=True,
         )
         st.button(_("Leave the briefing view"), on_click=_leave, key="atlas_page_brief_exit")
+        if picture:
+            with st.spinner(_("Drawing the map for the briefing…")):
+                uri = _page_picture(link, i18n.language(), picture)
+            alt = escape(_("Map: {title}").format(title=title))
+            st.markdown(f'<div class="atlas-brief-map"><img src="{uri}" alt="{alt}"/></div>', unsafe_allow_html=True)
     return True
 

@@ -22,9 +22,10 @@ def share_link() -> str:
     return f"{base}?{urlencode(params)}" if params else base
 
 
-def offer(name: str, make: Callable[[], MapExport]) -> None:
+def offer(name: str, make: Callable[[], MapExport]) -> Callable[[], MapExport]:
     """Four download buttons for the page's map; ``make`` builds the :class:`MapExport` from the page's own
-    records (called on click, in a thread of its own: no Streamlit calls inside)."""
+    records (called on click, in a thread of its own: no Streamlit calls inside). Returns ``make``, for the
+    briefing view's picture (:func:`ui.brief.page`)."""
     lang, link = i18n.language(), share_link()
 
     def fresh() -> MapExport:
@@ -44,3 +45,4 @@ def offer(name: str, make: Callable[[], MapExport]) -> None:
         for label, data, ext, mime in files:
             st.download_button(label, data, file_name=f"border-atlas-{name}-{day}.{ext}", mime=mime,
                                on_click="ignore", key=f"atlas_map_{name}_{ext}")
+    return make

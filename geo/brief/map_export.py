@@ -293,8 +293,9 @@ def credits(export: MapExport) -> str:
     return " ".join(parts)
 
 
-def figure(export: MapExport) -> Figure:
-    """One Letter-landscape page: title, period, map, legend, credits, date made and link."""
+def figure(export: MapExport, stamped: bool = True) -> Figure:
+    """One Letter-landscape page: title, period, map, legend, credits, and (``stamped``) the date made and the link
+    (a picture shown under a head that already says both leaves them out)."""
     fig = layout.new_page()
     put(fig, layout.LEFT, 0.35, f"{APP} — {export.title}", 13, bold=True)
     put(fig, layout.LEFT, 0.65, export.period, 8.5, colour=MUTED)
@@ -304,16 +305,17 @@ def figure(export: MapExport) -> Figure:
     bottom = draw_legend(fig, export)
     cy = max(CREDITS_Y, bottom + 0.08)
     made = _("Made {when} UTC").format(when=f"{export.made:%Y-%m-%d %H:%M}")
-    for line in wrap(f"{credits(export)} {made}. {export.share_link}".strip(), layout.RIGHT - layout.LEFT, 6.8):
+    footer = f"{credits(export)} {made}. {export.share_link}".strip() if stamped else credits(export)
+    for line in wrap(footer, layout.RIGHT - layout.LEFT, 6.8):
         put(fig, layout.LEFT, cy, line, 6.8, colour=MUTED)
         cy += layout.line_height(6.8)
     return fig
 
 
-def png_bytes(export: MapExport, dpi: int = PNG_DPI) -> bytes:
+def png_bytes(export: MapExport, dpi: int = PNG_DPI, stamped: bool = True) -> bytes:
     out = io.BytesIO()
     with layout.rendering():
-        figure(export).savefig(out, format="png", dpi=dpi)
+        figure(export, stamped).savefig(out, format="png", dpi=dpi)
     return out.getvalue()
 
 
