@@ -1,5 +1,6 @@
-"""Words the data carry in English (the manifest's units and measure labels, the curated tables' confidence, scope,
-direction and date-precision values, the corridors' geometry note), shown in the reader's language.
+"""Words the data carry in English (the manifest's units, measure labels and Border Patrol coverage sentences, the
+curated tables' confidence, scope, direction and date-precision values, the corridors' geometry note, the sectors'
+area basis), shown in the reader's language.
 
 The files keep them as the build writes them: links, exports' keys and the build never change. Pages pass them
 through :func:`term` where they are drawn. Every word is marked with ``N_()`` below, so ``make i18n`` extracts it
@@ -51,9 +52,15 @@ PRECISIONS = (N_("day"), N_("month"), N_("year"))  # how exactly a deployment's 
 NOTES = (
     N_("schematic highway path between named places (not a traced shipment route)"),
     N_("border-county approximation; the real areas reach far inland; no per-area rates"),
+    N_("border-county approximation; the real areas reach far inland"),  # the sectors' area_basis
+)
+# The manifest's coverage sentences of the Border Patrol measures (shown beside the measure's label and unit).
+COVERAGE = (
+    N_("October 1999 – September 2020 (FY2000–FY2020), all 21 sectors, every month."),
+    N_("October 1999 – November 2024 (FY2000 – FY2025 month 2); all 21 sectors (small ones not every month)."),
 )
 
-KNOWN = frozenset(UNITS + MEASURE_LABELS + CONFIDENCE + SCOPES + DIRECTIONS + PRECISIONS + NOTES)
+KNOWN = frozenset(UNITS + MEASURE_LABELS + CONFIDENCE + SCOPES + DIRECTIONS + PRECISIONS + NOTES + COVERAGE)
 
 
 def term(value):

@@ -43,10 +43,11 @@ with st.sidebar:
 shown = frame or fy
 link_state.show_notices(st.session_state.bp_notices)
 st.session_state.bp_notices = []
-info, source = bp.measure_info(measure), bp.measure_source(measure)
-unit_word = info["unit"].split(" ")[0]
+source = bp.measure_source(measure)
+unit_word = bp.unit_word(measure)
 st.info(_("**{label}.** Unit: {unit}. Coverage: {coverage}  \n**Two measures, never spliced:** {why}").format(
-    label=info["label"], unit=info["unit"], coverage=info["coverage"], why=from_source(bp.disagreement(first_sentence=True))),
+    label=MEASURES[measure], unit=bp.measure_unit(measure), coverage=bp.measure_coverage(measure),
+    why=from_source(bp.disagreement(first_sentence=True))),
     icon=":material/straighten:")
 if shown in partial:
     st.warning(_("{fy} is partial: the source holds {n} of its 12 months, so it is not comparable with full years.")
@@ -66,12 +67,12 @@ if clicked:
     if picked in SECTORS and picked != st.session_state.get("bp_last_clicked"):
         st.session_state.bp_sector = st.session_state.bp_last_clicked = picked
         st.rerun()
-map_legend = sector_map.legend(breaks, float(years.loc[~years["partial"], "encounters"].max()), info["label"],
-                               info["unit"], bp.fy_span(shown), f"FY{full_years[0]}–FY{full_years[-1]}",
+map_legend = sector_map.legend(breaks, float(years.loc[~years["partial"], "encounters"].max()), MEASURES[measure],
+                               bp.measure_unit(measure), bp.fy_span(shown), f"FY{full_years[0]}–FY{full_years[-1]}",
                                _("FY{year} is partial and drawn pale.").format(year=max(partial)) if partial else None)
 st.markdown(map_legend.html(), unsafe_allow_html=True)
 st.caption(_("Map: Border Patrol sectors drawn as the US border counties each patrols — {how}. No per-area rates are "
-             "computed.").format(how=sector_map.APPROXIMATION) + " " + provenance.source_line("sectors", brief=True))
+             "computed.").format(how=sector_map.approximation()) + " " + provenance.source_line("sectors", brief=True))
 st.caption(_("How the two measures compare: {why}").format(why=from_source(bp.disagreement())) + " "
            + provenance.source_line("encounters", "encounters_annual"))
 link_state.write({"measure": measure, "fy": str(fy), "sector": st.session_state.bp_sector})
@@ -124,7 +125,7 @@ with ports_col:
 
 with download_col:
     st.subheader(_("Download"))
-    st.download_button(_("Download CSV: every sector × fiscal year ({measure})").format(measure=info["label"]),
+    st.download_button(_("Download CSV: every sector × fiscal year ({measure})").format(measure=MEASURES[measure]),
                        bp.annual_csv(years, measure, provenance.source_line("encounters", "encounters_annual")),
                        file_name=f"border_patrol_{measure}_by_sector.csv", mime="text/csv")
     st.caption(_("Every southwest sector and fiscal year of the chosen measure, with its definition and source in the "

@@ -81,7 +81,7 @@ monthly = data.run("sw_encounters_monthly", {"dimension": dimension, "start": fi
                                              "components": view.SW_COMPONENTS})
 latest = (sw_latest["last_start"].date(), sw_latest["last_end"].date())
 st.altair_chart(view.encounters_chart(monthly, view.breakdown_name(dimension), latest), width="stretch")
-st.caption(_("{definition} Unit: {unit}.").format(definition=from_source(sw["encounter_definition"]), unit=sw_unit))
+st.caption(view.unit_caption(sw, sw_unit))
 st.caption("\n".join(f"- {line}" for line in view.encounter_definitions(sw, dimension)))
 st.caption(provenance.source_line("sw_encounters"))
 

@@ -127,7 +127,7 @@ with top_col:
         st.dataframe(top, hide_index=True, width="stretch", column_config={
             "port_name": _("Port"), "us_state": st.column_config.TextColumn(_("State"), width="small"),
             "mx_city": _("Sister city"), "months_reported": st.column_config.NumberColumn(_("Months"), width="small"),
-            "total": st.column_config.NumberColumn(unit.capitalize(), format="localized")})
+            "total": st.column_config.NumberColumn(ports_view.total_header(unit), format="localized")})
         for split in ports_view.breaks_in(BREAKS, shown_start, shown_end, states=states):
             st.caption(f":material/call_split: {split.table_note()}")
         st.download_button(_("Download CSV"), ports_view.csv_with_header(

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pydeck as pdk
 
+from geo.i18n import _
 from geo.maps import basemap, fence
 from geo.maps.deck import CompactDeck, make_deck
 
@@ -18,12 +19,14 @@ TOOLTIP = {
 
 
 def port_points(ports: pd.DataFrame) -> list[dict]:
+    """One tooltip record per port; the words around the data in the active language."""
     records = []
     for row in ports.itertuples(index=False):
         coverage = (
-            f"BTS crossings {row.first_month:%Y-%m} to {row.last_month:%Y-%m}"
+            _("BTS crossings {first} to {last}").format(first=f"{row.first_month:%Y-%m}",
+                                                        last=f"{row.last_month:%Y-%m}")
             if row.has_bts_data
-            else "no BTS crossing data"
+            else _("no BTS crossing data")
         )
         records.append(
             {
@@ -33,7 +36,7 @@ def port_points(ports: pd.DataFrame) -> list[dict]:
                 "mx_state": row.mx_state,
                 "lon": float(row.lon),
                 "lat": float(row.lat),
-                "crossings_text": f"{row.crossing_count} physical crossing(s)",
+                "crossings_text": _("{n} physical crossing(s)").format(n=row.crossing_count),
                 "coverage_text": coverage,
             }
         )

@@ -18,9 +18,10 @@ from geo.maps import basemap, palette
 from geo.maps.deck import CompactDeck, make_deck
 from geo.maps.legend import Legend
 from geo.numbers import compact, full
+from geo.vocabulary import term
 
 LAYER_ID = "sectors"
-APPROXIMATION = "border-county approximation; the real areas reach far inland"
+APPROXIMATION = "border-county approximation; the real areas reach far inland"  # the layer's area_basis
 # Reversed viridis: the darker the sector, the more it counted (read as "more" on a light basemap).
 CLASS_COLOURS = list(reversed(palette.VIRIDIS_7))
 FILL_ALPHA = 200
@@ -33,8 +34,8 @@ LABEL_HALO = [255, 255, 255, 235]
 FONT = "DejaVu Sans, Arial, sans-serif"
 TOOLTIP = {
     # deck.gl escapes the values it substitutes: the markup lives in the template, the properties are plain text.
-    "html": ("<b>{sector} sector</b><br/><b>{value_text}</b> {unit_text}, {period}{months_note}<br/>"
-             "Drawn from: {counties}<br/><i>{approximation}</i><br/><span style='font-size:0.8em'>{source}</span>"),
+    "html": ("<b>{heading}</b><br/><b>{value_text}</b> {unit_text}, {period}{months_note}<br/>"
+             "{drawn_from}<br/><i>{approximation}</i><br/><span style='font-size:0.8em'>{source}</span>"),
     "style": {"backgroundColor": "#222", "color": "#fff", "fontSize": "12px", "maxWidth": "340px"},
 }
 # Where the year is written: this many pixels left of and below the centre of the opening view (the Pacific).
@@ -81,6 +82,11 @@ def year_position(view: pdk.ViewState) -> tuple[float, float]:
     return _lonlat(x + YEAR_OFFSET_PX[0] / world, y + YEAR_OFFSET_PX[1] / world)
 
 
+def approximation() -> str:
+    """What a drawn sector is (and is not), in the active language."""
+    return term(APPROXIMATION)
+
+
 @lru_cache(maxsize=16)
 def _geometry(geojson: str) -> dict:
     return json.loads(geojson)
@@ -103,6 +109,7 @@ def features(shapes: pd.DataFrame, year_rows: pd.DataFrame, breaks: list[float],
             "geometry": _geometry(shape.geojson),
             "properties": {
                 "sector": shape.sector,
+                "heading": _("{sector} sector").format(sector=shape.sector),
                 "value": value,
                 "fill": colour + [PARTIAL_ALPHA if partial or value is None else FILL_ALPHA],
                 "value_text": full(value) if value is not None else _("no data (not zero)"),
@@ -110,7 +117,8 @@ def features(shapes: pd.DataFrame, year_rows: pd.DataFrame, breaks: list[float],
                 "period": period,
                 "months_note": months,
                 "counties": shape.counties,
-                "approximation": f"{APPROXIMATION}; no per-area rates",
+                "drawn_from": _("Drawn from: {counties}").format(counties=shape.counties),
+                "approximation": term(f"{APPROXIMATION}; no per-area rates"),  # the manifest's caveat
                 "source": source,
             },
         })
@@ -218,7 +226,7 @@ def legend(breaks: list[float], vmax: float, title: str, unit: str, period: str,
             swatches.append((palette.rgb_hex(colour), text))
     swatches.append((palette.rgb_hex(palette.NO_DATA), _("no data (not zero)")))
     notes = [_("Colour classes fixed over {years} (log scale), so years compare; darker = more.").format(years=scale_years),
-             _("Sectors: {how}. No per-area rates.").format(how=APPROXIMATION)]
+             _("Sectors: {how}. No per-area rates.").format(how=approximation())]
     if partial_note:
         notes.append(partial_note)
     return Legend(title=title, units=_("{unit} in the fiscal year").format(unit=unit), period=period, swatches=swatches,

@@ -15,6 +15,7 @@ from geo.i18n import N_, _
 from geo.numbers import full
 from geo.store import provenance
 from geo.views.ports import csv_with_header
+from geo.vocabulary import term
 
 LAYER = "encounters"
 DEFAULT_MEASURE = "usbp_apprehensions"
@@ -29,12 +30,28 @@ PROFILE_TITLES = {"staffing": N_("Agents"), "apprehensions": N_("Apprehensions")
 
 
 def measures() -> dict[str, str]:
-    """Measure key → label, in the layer's order (exact first)."""
-    return {key: info.get("label", key) for key, info in provenance.layer(LAYER).get("measures", {}).items()}
+    """Measure key → label in the active language (the manifest's English in English), in the layer's order (exact
+    first)."""
+    return {key: term(info.get("label", key)) for key, info in provenance.layer(LAYER).get("measures", {}).items()}
 
 
 def measure_info(key: str) -> dict:
     return provenance.measure_definition(LAYER, key)
+
+
+def measure_unit(key: str) -> str:
+    """The manifest's unit of a measure in the active language ('apprehensions (events, not people)')."""
+    return term(measure_info(key).get("unit", ""))
+
+
+def unit_word(key: str) -> str:
+    """The unit's first word, for titles and the sector's story ('apprehensions', 'aprehensiones')."""
+    return measure_unit(key).split(" ")[0]
+
+
+def measure_coverage(key: str) -> str:
+    """The manifest's coverage sentence of a measure in the active language."""
+    return term(measure_info(key).get("coverage", ""))
 
 
 def measure_source(key: str) -> str:
@@ -184,6 +201,7 @@ def annual_csv(years: pd.DataFrame, measure: str, source_line: str) -> bytes:
     info = measure_info(measure)
     out = years[["sector", "fiscal_year", "encounters", "months_covered", "partial"]].copy()
     out["encounters"] = pd.array(out["encounters"], dtype="Int64")
-    return csv_with_header(out, [f"{info.get('label', measure)}; unit: {info.get('unit', '')}",
+    return csv_with_header(out, [_("{label}; unit: {unit}").format(label=term(info.get("label", measure)),
+                                                                    unit=term(info.get("unit", ""))),
                                  _("Sectors: border-county approximation; the real areas reach far inland"),
                                  source_line])

@@ -99,6 +99,13 @@ def latest_data_notes(layers: dict, homicide_years: pd.DataFrame) -> list[str]:
     return notes
 
 
+def unit_caption(layer: dict, unit: str) -> str:
+    """'{definition} Unit: encounters (events, not people).': CBP's definition quoted as the source gives it, the
+    manifest's unit in the active language."""
+    return _("{definition} Unit: {unit}.").format(definition=from_source(layer["encounter_definition"]),
+                                                  unit=term(unit))
+
+
 def encounter_definitions(layer: dict, dimension: str) -> list[str]:
     """The manifest's definitions of each encounter type (and of each demographic when that is the breakdown)."""
     lines = [f"**{name}**: {from_source(spec['definition'])}" for name, spec in layer.get("measures", {}).items()]

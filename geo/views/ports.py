@@ -37,6 +37,11 @@ def unit_of(measures: list[str], units: dict[str, str]) -> str:
     return units[measures[0]] if measures else ""
 
 
+def total_header(unit: str) -> str:
+    """The top-ports table's total column: the manifest's unit in the active language ('People', 'Personas')."""
+    return term(unit).capitalize()
+
+
 def measure_label(measures: list[str]) -> str:
     return " + ".join(measures)
 
