@@ -1,4 +1,4 @@
--- One row per county/municipio outline for one homicide measure and year: a municipio with no outline of its own (San Quintín, San Felipe) is summed into its parent's (map_code) and the parts are named; NULL = no data.
+-- One row per county/municipio outline for one homicide measure and year: a municipio with no outline of its own (San Quintín, San Felipe) is summed into its parent's (map_code) and the parts are named (guests: the names of those drawn with the outline's own place, NULL when none; the note saying so is written where it is shown); NULL = no data.
 WITH picked AS (
     SELECT *
     FROM homicides
@@ -15,7 +15,7 @@ outline AS (
            any_value(p.state_code) AS state_code,
            count(*) AS parts,
            string_agg(p.name || ' (' || p.code || ')', ' + ' ORDER BY p.code) AS drawn_places,
-           string_agg(CASE WHEN p.code <> p.map_code THEN p.name END, ' and ' ORDER BY p.code) AS guests,
+           list(p.name ORDER BY p.code) FILTER (WHERE p.code <> p.map_code) AS guests,
            min(p.period) AS period,
            min(p.months) AS months,
            CASE WHEN count(*) = count(p.homicides) THEN CAST(sum(p.homicides) AS BIGINT) END AS homicides,
@@ -52,8 +52,6 @@ SELECT country,
        measure_detail,
        parts,
        drawn_places,
-       CASE WHEN guests IS NOT NULL
-            THEN guests || ' has no outline of its own on this map (created 2020–21): drawn with ' || name || '.'
-            END AS drawn_note
+       CASE WHEN len(guests) > 0 THEN guests END AS guests
 FROM outline
 ORDER BY country, code

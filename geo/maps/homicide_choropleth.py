@@ -12,7 +12,7 @@ Rules the map keeps:
 - Classes are fixed (:data:`BREAKS`) so colours mean the same thing in every year and measure: an animation
   never rescales. Circle sizes follow one fixed formula of the count (:data:`RADIUS`), for the same reason.
 - A municipio with no outline of its own (San Quintín, San Felipe) arrives summed into its parent's outline by
-  ``homicide_map_year``; its ``drawn_note`` travels to the tooltip (``note``).
+  ``homicide_map_year``, which names it (``guests``); :func:`outline_note` says so in the tooltip (``note``).
 - Rates of places under :data:`SMALL_POPULATION` people are flagged as volatile; a minimum-population filter
   draws places below it hollow ("below the population filter"), again distinct from zero and from no data.
 - Measure definition and source travel with every tooltip and popup and with the legend; they are sent once
@@ -170,6 +170,27 @@ class _Index:
         return self._pos[text]
 
 
+def _names(value) -> list[str]:
+    """The names of a list column (a list or NumPy array from the query; None or NaN when there is none)."""
+    if isinstance(value, str):
+        return [value] if value else []
+    return [] if _missing(value) else [str(v) for v in value]
+
+
+def outline_note(row: dict) -> str | None:
+    """'San Quintín has no outline of its own on this map (created 2020–21): drawn with Ensenada.' in the active
+    language, from ``homicide_map_year``'s ``guests`` (the places summed into the outline) and ``name`` (the
+    outline's own place); None for an outline of one place."""
+    guests = _names(row.get("guests"))
+    if not guests:
+        return None
+    places = guests[0]
+    for guest in guests[1:]:
+        places = _("{places} and {place}").format(places=places, place=guest)
+    return _("{places} has no outline of its own on this map (created 2020–21): drawn with {name}.").format(
+        places=places, name=row.get("name"))
+
+
 def _row_properties(row: dict, min_population: int, sources: _Index, bases: _Index) -> dict:
     population = _number(row.get("population"))
     rate = _number(row.get("rate_per_100k"), 1)
@@ -185,9 +206,9 @@ def _row_properties(row: dict, min_population: int, sources: _Index, bases: _Ind
         "src": sources(row.get("source")),
         "basis": bases(row.get("rate_basis")),
     }
-    note = row.get("drawn_note")
-    if not _missing(note) and note:
-        props["note"] = str(note)  # rare (two outlines): sent only where there is one
+    note = outline_note(row)
+    if note:
+        props["note"] = note  # rare (two outlines): sent only where there is one
     return props
 
 

@@ -17,6 +17,7 @@ from geo.maps import charts as _charts  # noqa: F401  (the atlas's Altair theme:
 from geo.maps import homicide_choropleth as choropleth
 from geo.maps import homicide_leaflet as leaflet_layers
 from geo.maps import leaflet_map as folium_map
+from geo.records import as_records
 from geo.store import provenance
 from geo.views.ports import csv_with_header
 from geo.vocabulary import term
@@ -182,7 +183,8 @@ def build_map(
     leaflet_layers.add_legend(m, measure, min_population=min_population, polygons=True, points=not points.empty)
     leaflet_layers.add_year_stamp(m, measure)
     unmapped = sorted(points.loc[points["lon"].isna() | points["lat"].isna(), "place"].astype(str))
-    drawn = sorted(outlines["drawn_note"].dropna().astype(str)) if "drawn_note" in outlines.columns else []
+    notes = map(choropleth.outline_note, as_records(outlines)) if "guests" in outlines.columns else []
+    drawn = sorted(note for note in notes if note)
     summary = MapSummary(payload.with_data, mapped, unmapped, sorted(other["place"].astype(str)), size, drawn)
     return m, summary
 

@@ -221,9 +221,9 @@ def test_circle_size_formula_is_fixed_and_shared_with_the_browser():
 
 
 def test_outline_note_reaches_the_tooltip():
-    frame = rates([JUAREZ]).assign(drawn_note=["San Quintín has no outline of its own: drawn with Ensenada."])
+    frame = rates([JUAREZ]).assign(name=["Ensenada"], guests=[["San Quintín"]])
     props = features(ch.feature_collection_json(frame))["08037"]["properties"]
-    assert props["note"].startswith("San Quintín")
+    assert props["note"] == "San Quintín has no outline of its own on this map (created 2020–21): drawn with Ensenada."
     assert "note" not in features(ch.feature_collection_json(rates([JUAREZ])))["08037"]["properties"]
 
 

@@ -227,9 +227,9 @@ def test_map_year_draws_children_with_their_parent():
     assert ensenada["homicides"] == rows.loc["02001", "homicides"] + rows.loc["02006", "homicides"]
     assert ensenada["population"] == rows.loc["02001", "population"] + rows.loc["02006", "population"]
     assert ensenada["rate_per_100k"] == pytest.approx(ensenada["homicides"] / ensenada["population"] * 1e5)
-    assert "San Quintín has no outline" in ensenada["drawn_note"]
+    assert list(ensenada["guests"]) == ["San Quintín"]  # named plainly: the note's words are the screen's
     juarez = out.loc["08037"]
-    assert juarez["parts"] == 1 and juarez["homicides"] == JUAREZ_SESNSP_2024 and pd.isna(juarez["drawn_note"])
+    assert juarez["parts"] == 1 and juarez["homicides"] == JUAREZ_SESNSP_2024 and pd.isna(juarez["guests"])
     assert juarez["rate_per_100k"] == pytest.approx(rows.loc["08037", "rate_per_100k"])
     assert str(out["homicides"].dtype) == "int64" and str(out["population"].dtype) == "int64"  # never 1234.0
 

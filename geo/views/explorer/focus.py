@@ -26,6 +26,8 @@ POINT_BOX = (-125.0, 22.0, -90.0, 38.0)
 # What each kind of focus is called where it has no detail of its own (the method note, the briefing pack).
 KIND_WORDS = {"preset": N_("crossing region"), "port": N_("port"), "sector": N_("sector"), "corridor": N_("corridor"),
               "point": N_("point")}
+# How a focus's name is labelled in the picker and the head (the queries return the bare name: a port's is whole).
+LABELS = {"sector": N_("{name} sector (Border Patrol)"), "corridor": N_("{name} (corridor)")}
 
 
 class FocusError(ValueError):
@@ -110,10 +112,16 @@ def preset_name(preset: dict) -> str:
     return preset["name"]
 
 
+def shape_label(row: dict) -> str:
+    """A port's, sector's or corridor's label in the active language ('Tucson sector (Border Patrol)')."""
+    form = LABELS.get(row["kind"])
+    return _(form).format(name=row["name"]) if form else row["name"]
+
+
 def choices() -> dict[str, str]:
     """Every slug a user can pick, with its label: presets first, then ports, sectors and corridors."""
     out = {p["slug"]: preset_name(p) for p in presets()}
-    out.update({slug: row["label"] for slug, row in _shapes().items()})
+    out.update({slug: shape_label(row) for slug, row in _shapes().items()})
     return out
 
 
@@ -126,7 +134,7 @@ def resolve(slug: str) -> Focus:
                          _("ports: {ports}").format(ports=preset["port_names"]))
     if text in _shapes():
         row = _shapes()[text]
-        return Focus(text, row["kind"], row["label"], row["wkt"])
+        return Focus(text, row["kind"], shape_label(row), row["wkt"])
     match = _POINT.match(text)
     if match:
         lon, lat = float(match.group(1)), float(match.group(2))
