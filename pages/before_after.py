@@ -1,6 +1,7 @@
 """Before / after an event: a deployment, the places it covers, and an outcome's series around its start."""
 import streamlit as st
 
+from geo import deployments
 from geo.brief import page_maps
 from geo.i18n import _
 from geo.maps import event_deck, series_charts
@@ -55,6 +56,7 @@ with st.sidebar:
                               help=_("Places within this distance of a city/site deployment's point are matched to it."))
 
 row = data.run("before_after_deployment", {"deployment_id": deployment}).iloc[0]
+shown_period = deployments.period(row)  # the stored period_label, in the reader's language
 params = {"deployment_id": deployment, "radius_km": radius}
 sectors, municipios = data.run("before_after_sectors", params), data.run("before_after_municipios", params)
 ports = data.run("before_after_ports", params)
@@ -86,13 +88,13 @@ with map_col:
     shapes = (data.run("sectors_shapes", {"tolerance": 0.01}), sectors, data.run("admin2_shapes", {"tolerance": 0.005}),
               municipios, ports)
     st.pydeck_chart(event_deck.deck(row, radius, *shapes), height=event_deck.MAP_HEIGHT_PX, key="ba_map")
-    map_legend = event_deck.legend(row, radius, row["period_label"])
+    map_legend = event_deck.legend(row, radius, shown_period)
     st.markdown(map_legend.html(), unsafe_allow_html=True)
     st.caption(_("Map: sectors are a border-county approximation; the real areas reach far inland. No per-area "
                  "rates.") + " " + provenance.source_line("deployments", "sectors", "admin2", brief=True))
     picture = map_downloads.offer("before-after", lambda: page_maps.event(
         event_deck.parts(row, radius, *shapes), map_legend, _("Before / after: {operation}").format(
-            operation=row["operation"]), row["period_label"]))
+            operation=row["operation"]), shown_period))
 with chart_col:
     title, end = ba.chart_title(outcome, result.frame), ba.end_period(row, spec.unit)
     st.altair_chart(series_charts.before_after(result.frame, spec.unit, comparison.before_mean, comparison.after_mean,
@@ -127,11 +129,11 @@ st.caption(provenance.source_line(layer, "deployments"))
 st.download_button(_("Download the window as CSV"), csv_with_header(
     ba.window_csv_frame(result.frame, spec.unit),
     [_("{operation} ({period}); outcome: {outcome}; added up: {places}").format(
-        operation=row["operation"], period=row["period_label"], outcome=spec.shown_label, places=result.places),
+        operation=row["operation"], period=shown_period, outcome=spec.shown_label, places=result.places),
      _("An association, not an effect estimate; an empty value is no data (not zero)"),
      provenance.source_line(layer, "deployments")]), file_name=f"before_after_{deployment}_{outcome}.csv",
     mime="text/csv")
 link_state.write({"deployment": deployment, "outcome": outcome, "k": str(k), "radius": str(radius),
                   "measure": st.session_state.get("ba_measure") or bp.DEFAULT_MEASURE,
                   "crossing": st.session_state.get("ba_crossing") or ba.DEFAULT_CROSSING_MEASURE})
-brief.page(_("Before / after an event"), f"{CHOICES[deployment]} · {row['period_label']}", brief_place, picture)
+brief.page(_("Before / after an event"), f"{CHOICES[deployment]} · {shown_period}", brief_place, picture)

@@ -15,6 +15,7 @@ import math
 import pandas as pd
 import pydeck as pdk
 
+from geo import deployments
 from geo.i18n import N_, _, format_number
 from geo.maps import basemap, fence
 from geo.maps.deck import CompactDeck, make_deck
@@ -145,13 +146,14 @@ def deployment_text(row: dict) -> str:
               else format_number(int(row["personnel"])) + " " + _(PERSONNEL_WORD))
     inside = _(", inside {parent}").format(parent=row["parent_id"]) if isinstance(row["parent_id"], str) else ""
     counted = (_("counted in this year's total") if row["counts_in_total"]
-               else _("not counted ({reason})").format(reason=row["not_counted_because"]))
+               else _("not counted ({reason})").format(reason=deployments.reason(row["not_counted_because"])))
     if row["open_ended"]:
         counted += "; " + _("open-ended (no known end)")
     covers = _("{figure} · covers: {scope}{inside} · {sources}, confidence {confidence}").format(
         figure=figure, scope=term(row["scope"]), inside=inside, sources=row["sources"],
         confidence=term(row["confidence"]))
-    return (f"{row['deployment_id']} {row['operation']} ({row['country']})\n{row['force']} · {row['period_label']}\n"
+    return (f"{row['deployment_id']} {row['operation']} ({row['country']})\n"
+            f"{row['force']} · {deployments.period(row)}\n"
             f"{covers}\n{counted[0].upper()}{counted[1:]}")
 
 

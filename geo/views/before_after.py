@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from geo import deployments
 from geo.i18n import N_, _, format_number, from_source
 from geo.months import short
 from geo.numbers import full
@@ -102,7 +103,7 @@ def deployment_summary(row: pd.Series) -> str:
     personnel = _("no figure in the sources") if pd.isna(row["personnel"]) else format_number(int(row["personnel"]))
     return _("**{operation}** ({country}) — {force}. **{period}** (start known to the {precision}). Personnel: "
              "{personnel}. Sources: {sources} (confidence: {confidence}).").format(
-        operation=row["operation"], country=row["country"], force=row["force"], period=row["period_label"],
+        operation=row["operation"], country=row["country"], force=row["force"], period=deployments.period(row),
         precision=term(row["start_precision"]), personnel=personnel, sources=row["sources"],
         confidence=term(row["confidence"]))
 
@@ -125,8 +126,10 @@ def deployment_choices(timeline: pd.DataFrame) -> dict[str, str]:
     """Operations with a start to compare around (``deployments_timeline`` rows), id → label. Seed figures (a
     strength reported once, with no start of its own) are not events and are left out."""
     events = timeline[timeline["end_status"] != "single report"]
-    return {r.deployment_id: f"{r.operation} ({r.country}, from {r.period_label.split(' – ')[0]})"
-            for r in events.itertuples(index=False)}
+    return {r["deployment_id"]: _("{operation} ({country}, from {start})").format(
+        operation=r["operation"], country=r["country"],
+        start=deployments.date_text(r["start_date"], r["start_precision"]) or r["period_label"].split(" – ")[0])
+        for r in events.to_dict("records")}
 
 
 def start_period(start: dt.date, unit: str) -> dt.date | int:

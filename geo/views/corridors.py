@@ -6,6 +6,7 @@ import datetime as dt
 import altair as alt
 import pandas as pd
 
+from geo import deployments
 from geo.i18n import _, format_number
 from geo.maps import charts as _charts  # noqa: F401  (the atlas's Altair theme: dates in the reader's language)
 from geo.maps.corridors_deck import COMMODITY_COLOURS, COUNTRY_COLOURS, commodity_label, country_label
@@ -131,8 +132,8 @@ def deployment_table(rows: pd.DataFrame) -> pd.DataFrame:
         "force": rows["force"],
         "personnel": rows["personnel"].astype("Int64"),
         "counted": rows["counts_in_total"].map({True: _("yes"), False: _("no")}),
-        "not_counted_because": rows["not_counted_because"].fillna(""),
-        "period": rows["period_label"],
+        "not_counted_because": rows["not_counted_because"].map(deployments.reason).fillna(""),
+        "period": pd.Series([deployments.period(r) for r in rows.to_dict("records")], index=rows.index, dtype=object),
         "operation": rows["operation"],
         "covers": terms(rows["scope"]),
         "open_ended": rows["open_ended"].map({True: _("yes: end date not known"), False: ""}),
@@ -161,7 +162,8 @@ def totals_by_country(rows: pd.DataFrame, where: str, year: int) -> list[dict]:
         skipped = [r for r in mine if not r["counts_in_total"]]
         if skipped:
             notes.append(_("Not counted (its figure is already inside another):") + " "
-                         + "; ".join(f"{r['deployment_id']} ({r['not_counted_because']})" for r in skipped))
+                         + "; ".join(f"{r['deployment_id']} ({deployments.reason(r['not_counted_because'])})"
+                                     for r in skipped))
         no_figure = sorted(r["deployment_id"] for r in counted if missing(r["personnel"]))
         if no_figure:
             notes.append(_("{n} counted row(s) have no personnel figure (a gap, not zero): {ids}.").format(
@@ -211,6 +213,7 @@ def timeline_frame(timeline: pd.DataFrame, last_year: int) -> pd.DataFrame:
     frame["end_known"] = (known | single).map({True: _("end known"), False: _("no known end")})
     short = frame["operation"].map(lambda t: t if len(t) <= 44 else t[:43].rstrip() + "…")
     frame["label"] = frame["deployment_id"] + " " + short
+    frame["period_label"] = [deployments.period(r) for r in frame.to_dict("records")]  # the hover's, in the language
     frame["personnel_text"] = frame["personnel"].map(lambda v: _("no figure") if pd.isna(v)
                                                      else format_number(int(v)))
     frame["country_name"] = frame["country"].map(country_label)

@@ -57,7 +57,7 @@ def test_corridor_and_deployment_tooltips_in_spanish(spanish):
     text = deck.deployment_text(DEPLOYMENT)
     assert "6,500 efectivos" in text and "abarca: estado, dentro de D01" in text  # the data's 'state', shown in Spanish
     assert "confianza alta" in text and "confidence high" not in text
-    assert "No se cuenta (inside D01); sin fecha de término" in text and "covers:" not in text
+    assert "No se cuenta (dentro de D01); sin fecha de término" in text and "covers:" not in text
     tip = deck.corridor_tooltip({"corridor_id": "C01", "name": "Juárez–El Paso", "direction": "NB",
                                  "commodities": "drugs", "organizations": "Cártel de Juárez", "period_active": "2008–",
                                  "confidence": "high", "sources": "S1", "matched_flows": "drugs (NB)",

@@ -14,6 +14,7 @@ from types import SimpleNamespace
 
 import pandas as pd
 
+from geo import deployments
 from geo.i18n import _, format_number, language
 from geo.numbers import full
 from geo.records import as_records, missing, sum_present
@@ -305,7 +306,7 @@ def deployment_rows(facts: Facts, year: int) -> list[Row]:
         figures = [r["personnel"] for r in rows if r["counts_in_total"] and not pd.isna(r["personnel"])]
         total = float(sum(figures)) if figures else None
         listed = "; ".join(
-            f"{r['operation']} ({r['force']}): {personnel(r)}, {r['period_label']}"
+            f"{r['operation']} ({r['force']}): {personnel(r)}, {deployments.period(r)}"
             + ("" if r["counts_in_total"] else _(" [not added: {reason}]").format(reason=r["not_counted_because"]))
             for r in rows
         )
