@@ -26,7 +26,7 @@ BREAKS = ports_view.series_breaks(ports, FIRST)  # e.g. Ysleta split out of El P
 
 # First visit: seed the widgets from the share link, falling back to defaults with a notice saying what is valid.
 if "measures" not in st.session_state:
-    span = f"months {FIRST:%Y-%m} to {LAST:%Y-%m}"
+    span = _("months {first} to {last}").format(first=f"{FIRST:%Y-%m}", last=f"{LAST:%Y-%m}")
     st.session_state.measures, n1 = url_state.parse_choices(
         "measures", link_state.raw("measures"), MEASURES, ports_view.DEFAULT_MEASURES)
     st.session_state.states, n2 = url_state.parse_choices("states", link_state.raw("states"), US_STATES, US_STATES)

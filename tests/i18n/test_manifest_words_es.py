@@ -134,3 +134,11 @@ def test_top_ports_total_header_and_overview_unit_caption_in_english_unchanged()
     layer = provenance.layer("sw_encounters")
     assert ov.unit_caption(layer, "encounters (events, not people)") == (
         f"{layer['encounter_definition']} Unit: encounters (events, not people).")
+
+
+def test_ports_bad_link_notice_names_the_valid_months_in_spanish():
+    first, last = provenance.coverage_dates("crossings")
+    at = open_page("pages/ports.py", {"lang": "es", "start": "garbage"}, 180)
+    notices = [w.value.replace("\\", "") for w in at.warning]  # notices arrive markdown-escaped
+    assert any(f"meses de {first:%Y-%m} a {last:%Y-%m}" in n for n in notices), notices
+    assert not any(f"months {first:%Y-%m}" in n for n in notices)
