@@ -48,6 +48,9 @@ CONFIDENCE = (N_("high"), N_("medium"), N_("low"))
 SCOPES = (N_("border"), N_("state"), N_("region"), N_("city"), N_("site"))
 DIRECTIONS = (N_("northbound"), N_("southbound"), N_("both"))
 PRECISIONS = (N_("day"), N_("month"), N_("year"))  # how exactly a deployment's start date is known
+# The homicide layer's level of a row and the months its figure covers (City Violence ranking).
+LEVELS = (N_("municipality"), N_("county"), N_("city"), N_("state"))
+MONTH_SPANS = (N_("Jan–Dec"), N_("Jan–Jun"))
 # Notes the manifest carries about how a layer is drawn.
 NOTES = (
     N_("schematic highway path between named places (not a traced shipment route)"),
@@ -60,7 +63,8 @@ COVERAGE = (
     N_("October 1999 – November 2024 (FY2000 – FY2025 month 2); all 21 sectors (small ones not every month)."),
 )
 
-KNOWN = frozenset(UNITS + MEASURE_LABELS + CONFIDENCE + SCOPES + DIRECTIONS + PRECISIONS + NOTES + COVERAGE)
+KNOWN = frozenset(UNITS + MEASURE_LABELS + CONFIDENCE + SCOPES + DIRECTIONS + PRECISIONS + LEVELS + MONTH_SPANS
+                  + NOTES + COVERAGE)
 
 
 def term(value):

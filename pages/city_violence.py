@@ -95,7 +95,9 @@ if ranking.empty:
 else:
     if note := vv.small_population_note(ranking, min_population):
         st.caption(f"⚠ {note}")
-    st.dataframe(vv.ranking_table(ranking), hide_index=True, width="stretch")
+    headers = vv.ranking_headers()
+    st.dataframe(vv.ranking_table(ranking), hide_index=True, width="stretch", column_config={
+        headers[c]: st.column_config.NumberColumn(headers[c], format="localized") for c in ("homicides", "population")})
     st.download_button(_("Download CSV (with source and definition)"),
                        vv.ranking_csv(ranking, key, shown, min_population, border_region.definition(region_km)),
                        file_name=f"border_homicides_{key}_{shown}.csv", mime="text/csv")

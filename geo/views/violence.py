@@ -20,7 +20,7 @@ from geo.maps import leaflet_map as folium_map
 from geo.records import as_records
 from geo.store import provenance
 from geo.views.ports import csv_with_header
-from geo.vocabulary import term
+from geo.vocabulary import term, terms
 
 LAYER = "homicides"
 #: Classes and populations: layout choices, not vocabulary (the measures themselves come from the manifest).
@@ -213,6 +213,9 @@ def ranking_table(ranking: pd.DataFrame) -> pd.DataFrame:
     population = pd.to_numeric(out["population"], errors="coerce")
     out.insert(out.columns.get_loc("population") + 1, "small_population",
                (population < choropleth.SMALL_POPULATION).fillna(False).astype(bool))
+    for column in ("geo_level", "period"):  # the data's own words, in the reader's language
+        if column in out.columns:
+            out[column] = terms(out[column])
     return out.rename(columns=ranking_headers())
 
 

@@ -280,3 +280,20 @@ def test_units_in_map_legends_notices_and_deployment_lines_in_english_unchanged(
                      "personnel": 10.0, "sources": "S1", "confidence": "high"})
     assert "(start known to the day)" in ba.deployment_summary(row) and "(confidence: high)" in ba.deployment_summary(row)
     assert ba.us_homicide_gap().startswith("Homicide outcomes cover Mexican municipios only: ")
+
+
+def test_city_violence_ranking_says_level_and_months_in_spanish():
+    from geo.store import queries
+    from geo.views import violence
+
+    ranking = queries.run("homicide_ranking", {"measure": "inegi_occurrence", "year": 2010, "min_population": 0,
+                                               "limit": 5, "within_km": 100})
+    english = violence.ranking_table(ranking)
+    assert set(english["Level"]) == {"municipality"} and set(english["Period"]) == {"Jan–Dec"}
+    i18n.set_language("es")
+    try:
+        spanish = violence.ranking_table(ranking)
+    finally:
+        i18n.set_language("en")
+    assert set(spanish["Nivel"]) == {"municipio"} and set(spanish["Periodo"]) == {"ene–dic"}
+    assert spanish["Homicidios"].tolist() == english["Homicides"].tolist()  # the figures themselves unchanged
