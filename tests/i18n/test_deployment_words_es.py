@@ -4,23 +4,11 @@ from the row's dates, their precision and its end status; the data keep the stor
 shows exactly it."""
 from __future__ import annotations
 
-import pytest
-
-from geo import deployments, i18n
+from geo import deployments
 from geo.maps import corridors_deck
 from geo.store import queries
 from geo.views import before_after as ba
 from geo.views import corridors as cv
-
-
-@pytest.fixture
-def spanish():
-    i18n.set_language("es")
-    try:
-        yield
-    finally:
-        i18n.set_language("en")
-
 
 # ------------------------------------------------------------------ why a row is not added
 

@@ -7,9 +7,7 @@ from __future__ import annotations
 import json
 
 import pandas as pd
-import pytest
 
-from geo import i18n
 from geo.maps import overview_deck, sectors_deck
 from geo.store import provenance
 from geo.views import border_patrol as bp
@@ -17,16 +15,6 @@ from geo.views import overview as ov
 from geo.views import ports as ports_view
 
 from ..pages.apptest import open_page
-
-
-@pytest.fixture
-def spanish():
-    i18n.set_language("es")
-    try:
-        yield
-    finally:
-        i18n.set_language("en")
-
 
 # ------------------------------------------------------------------ Overview map: the port tooltips
 

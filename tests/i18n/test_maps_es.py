@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 
 import pandas as pd
-import pytest
 
 from geo import i18n
 from geo.maps import charts, series_charts
@@ -13,15 +12,6 @@ from geo.maps import homicide_leaflet as ll
 from geo.maps.homicide_choropleth import Payload
 from geo.views import border_patrol as bp
 from geo.views import corridors as cv
-
-
-@pytest.fixture
-def spanish():
-    i18n.set_language("es")
-    try:
-        yield
-    finally:
-        i18n.set_language("en")
 
 
 def _legend():

@@ -3,22 +3,9 @@ the explorer's sector and corridor labels, and the note on a municipio drawn wit
 return the plain names; the English output stays as it was."""
 from __future__ import annotations
 
-import pytest
-
-from geo import i18n
 from geo.maps import homicide_choropleth
 from geo.store import queries
 from geo.views.explorer import focus
-
-
-@pytest.fixture
-def spanish():
-    i18n.set_language("es")
-    try:
-        yield
-    finally:
-        i18n.set_language("en")
-
 
 # ------------------------------------------------------------------ words the queries used to write
 

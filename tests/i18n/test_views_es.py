@@ -8,15 +8,6 @@ from geo import i18n
 from geo.views.explorer import focus
 
 
-@pytest.fixture
-def spanish():
-    i18n.set_language("es")
-    try:
-        yield
-    finally:
-        i18n.set_language("en")
-
-
 def test_focus_preset_in_spanish_keeps_the_table_data(spanish):
     found = focus.resolve("arizona-sonora")
     assert found.label == "Arizona–Sonora (Nogales a Agua Prieta)"  # the presets table's own Spanish name
