@@ -63,8 +63,24 @@ COVERAGE = (
     N_("October 1999 – November 2024 (FY2000 – FY2025 month 2); all 21 sectors (small ones not every month)."),
 )
 
+# The homicide layer's coverage of each measure and what no source covers (City Violence, Before / after).
+HOMICIDE_COVERAGE = (
+    N_("Municipios of the six Mexican border states, 2000–2021 (annual sums of the months of occurrence). No municipal "
+       "figures for 2022–2023 were obtainable; state totals to 2022 are in layer homicides_state."),
+    N_("Municipios of Baja California, Coahuila, Chihuahua, Nuevo León, Sonora and Tamaulipas, 1990–2015."),
+    N_("Municipios of the six Mexican border states; 2024 (Jan–Dec) and 2025 (Jan–Jun)."),
+    N_("Cities of 250,000+ in California, Arizona, New Mexico and Texas; 2014 and 2015."),
+    N_("14 border municipios 2000–2015 and 2024, El Paso, Tucson and San Diego 2000–2015, scattered Laredo, McAllen and "
+       "Brownsville years, a few single cited figures (see the curated README)."),
+    N_("US county and city homicides: nothing newer than 2015 was obtainable (the FBI UCR figures compiled by "
+       "FiveThirtyEight and the curated US rows end in 2015)."),
+    N_("Mexican municipal homicides for 2022 and 2023: no obtainable source (INEGI deaths by occurrence end in 2021, "
+       "SESNSP municipal crimes start in January 2024); state totals for 2022 are in layer homicides_state."),
+    N_("SESNSP 2025 covers January–June only (counts, no rates)."),
+)
+
 KNOWN = frozenset(UNITS + MEASURE_LABELS + CONFIDENCE + SCOPES + DIRECTIONS + PRECISIONS + LEVELS + MONTH_SPANS
-                  + NOTES + COVERAGE)
+                  + NOTES + COVERAGE + HOMICIDE_COVERAGE)
 
 
 def term(value):

@@ -7,7 +7,7 @@ from geo.i18n import _, format_number, from_source
 from geo.store import provenance
 from geo.views import border_region
 from geo.views import violence as vv
-from geo.vocabulary import term
+from geo.vocabulary import term, terms
 from ui import border_region as region_choice
 from ui import brief, data, link_state, map_downloads, url_state
 from ui.player import frame_player, keep_playing
@@ -56,10 +56,10 @@ shown = frame or year
 link_state.show_notices(st.session_state.link_notices)
 info = vv.measure_info(key)
 st.info(_("**{label}.** {definition}  \n**Coverage:** {coverage} **Units:** {unit}.").format(
-    label=vv.label(key), definition=from_source(info["definition"]), coverage=info["coverage"],
+    label=vv.label(key), definition=from_source(info["definition"]), coverage=term(info["coverage"]),
     unit=term(info["unit"])),
     icon=":material/straighten:")
-st.warning(_("**No newer data:**") + " " + " ".join(vv.known_gaps()), icon=":material/event_busy:")
+st.warning(_("**No newer data:**") + " " + " ".join(terms(vv.known_gaps())), icon=":material/event_busy:")
 if note := vv.year_note(years, shown):
     st.warning(note)
 

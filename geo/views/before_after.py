@@ -314,7 +314,7 @@ def measure_note(outcome: str, measure: str | None = None) -> str:
     if info.get("definition"):
         parts.append(from_source(info["definition"]))
     if info.get("coverage"):
-        parts.append(_("Coverage:") + " " + info["coverage"])
+        parts.append(_("Coverage:") + " " + term(info["coverage"]))
     return " ".join(parts)
 
 

@@ -288,3 +288,15 @@ def test_city_violence_ranking_says_level_and_months_in_spanish():
         i18n.set_language("en")
     assert set(spanish["Nivel"]) == {"municipio"} and set(spanish["Periodo"]) == {"ene–dic"}
     assert spanish["Homicidios"].tolist() == english["Homicides"].tolist()  # the figures themselves unchanged
+
+
+def test_homicide_coverage_and_known_gaps_are_spanish_on_the_spanish_screen(spanish):
+    from geo.store import provenance
+    from geo.views import violence
+    from geo.vocabulary import KNOWN, term
+
+    layer = provenance.layer("homicides")
+    sentences = [m["coverage"] for m in layer["measures"].values() if m.get("coverage")] + violence.known_gaps()
+    assert sentences and all(s in KNOWN for s in sentences)  # every sentence the manifest has is marked
+    assert all(term(s) != s for s in sentences)  # and has its Spanish
+    assert term(violence.known_gaps()[-1]) == "SESNSP 2025 abarca solo enero–junio (conteos, sin tasas)."
