@@ -48,6 +48,12 @@ CONFIDENCE = (N_("high"), N_("medium"), N_("low"))
 SCOPES = (N_("border"), N_("state"), N_("region"), N_("city"), N_("site"))
 DIRECTIONS = (N_("northbound"), N_("southbound"), N_("both"))
 PRECISIONS = (N_("day"), N_("month"), N_("year"))  # how exactly a deployment's start date is known
+# BTS's measures (the crossings layer's keys): shown in the reader's language, kept as keys in links and files.
+BTS_MEASURES = (
+    N_("Personal Vehicles"), N_("Personal Vehicle Passengers"), N_("Pedestrians"), N_("Buses"), N_("Bus Passengers"),
+    N_("Trucks"), N_("Truck Containers Loaded"), N_("Truck Containers Empty"), N_("Trains"), N_("Train Passengers"),
+    N_("Rail Containers Loaded"), N_("Rail Containers Empty"),
+)
 # The homicide layer's level of a row and the months its figure covers (City Violence ranking).
 LEVELS = (N_("municipality"), N_("county"), N_("city"), N_("state"))
 MONTH_SPANS = (N_("Jan–Dec"), N_("Jan–Jun"))
@@ -80,7 +86,7 @@ HOMICIDE_COVERAGE = (
 )
 
 KNOWN = frozenset(UNITS + MEASURE_LABELS + CONFIDENCE + SCOPES + DIRECTIONS + PRECISIONS + LEVELS + MONTH_SPANS
-                  + NOTES + COVERAGE + HOMICIDE_COVERAGE)
+                  + NOTES + COVERAGE + HOMICIDE_COVERAGE + BTS_MEASURES)
 
 
 def term(value):

@@ -8,6 +8,7 @@ from geo.maps import charts
 from geo.maps import ports_deck as ports_map
 from geo.store import provenance
 from geo.views import ports as ports_view
+from geo.vocabulary import term
 from ui import brief, data, link_state, map_downloads, url_state
 from ui.player import frame_player, keep_playing
 
@@ -42,7 +43,7 @@ link_state.show_notices(st.session_state.link_notices)
 
 with st.sidebar:
     st.header(_("Filters"))
-    picked = st.multiselect(_("Measures (inbound)"), MEASURES, key="measures")
+    picked = st.multiselect(_("Measures (inbound)"), MEASURES, key="measures", format_func=term)
     states = st.multiselect(_("US states"), US_STATES, key="states")
     start, end = st.select_slider(_("Period"), options=MONTHS, value=st.session_state.period_from_link, key="period",
                                   format_func=url_state.month_text)

@@ -8,7 +8,7 @@ import pandas as pd
 
 from geo.i18n import _
 from geo.months import month_range, short
-from geo.vocabulary import term
+from geo.vocabulary import term, terms
 
 # The measures and units themselves come from the manifest (``provenance.measure_units("crossings")``).
 DEFAULT_MEASURES = ["Personal Vehicle Passengers", "Pedestrians"]
@@ -43,7 +43,8 @@ def total_header(unit: str) -> str:
 
 
 def measure_label(measures: list[str]) -> str:
-    return " + ".join(measures)
+    """The measures summed, as the reader's language names them ("Peatones + Camiones")."""
+    return " + ".join(terms(measures))
 
 
 def monthly_wide(series: pd.DataFrame, first: dt.date, last: dt.date, column: str = "measure") -> pd.DataFrame:
@@ -76,6 +77,7 @@ def long_for_chart(
     out = out.astype({"value": "float64"})
     if units is not None:
         out["unit"] = out[series_name].map(units)
+    out[series_name] = terms(out[series_name])  # the chart's legend in the reader's language (BTS measure names)
     return out
 
 

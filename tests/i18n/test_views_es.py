@@ -171,7 +171,7 @@ def test_measure_labels_and_units_in_spanish(spanish):
         "Defunciones por homicidio del INEGI, por año de ocurrencia (certificados de defunción)")
     assert violence.count_label("sesnsp_intentional") == "delitos"
     note = ba.measure_note("crossings", "Trucks")
-    assert note.startswith("**Trucks (vehículos).**") and "(definición de la fuente, en inglés)" in note  # BTS name kept
+    assert note.startswith("**Camiones (vehículos).**") and "(definición de la fuente, en inglés)" in note  # BTS name too
     assert ba.measure_note("apprehensions", "usbp_apprehensions").startswith(
         "**Aprehensiones de la Patrulla Fronteriza, cifras exactas (CBP, FY2000–FY2020) (aprehensiones (eventos, no "
         "personas)).**")
@@ -300,3 +300,14 @@ def test_homicide_coverage_and_known_gaps_are_spanish_on_the_spanish_screen(span
     assert sentences and all(s in KNOWN for s in sentences)  # every sentence the manifest has is marked
     assert all(term(s) != s for s in sentences)  # and has its Spanish
     assert term(violence.known_gaps()[-1]) == "SESNSP 2025 abarca solo enero–junio (conteos, sin tasas)."
+
+
+def test_bts_measures_named_in_spanish_on_screen_kept_as_keys(spanish):
+    import pandas as pd
+
+    from geo.views import ports as ports_view
+
+    assert ports_view.measure_label(["Pedestrians", "Trucks"]) == "Peatones + Camiones"
+    wide = pd.DataFrame({"Pedestrians": [1.0]}, index=pd.DatetimeIndex(["2024-01-01"], name="month"))
+    long = ports_view.long_for_chart(wide, "measure", {"Pedestrians": "people"})
+    assert long["measure"].tolist() == ["Peatones"] and long["unit"].tolist() == ["people"]  # unit found by the key
