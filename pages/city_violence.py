@@ -81,8 +81,8 @@ notes += summary.drawn_with_parent
 st.caption(" ".join(notes) + " " + _("Rates of places under 50,000 residents are volatile (flagged ⚠ in tooltips)."))
 st.caption(provenance.source_line("homicides", "admin2"))
 picture = map_downloads.offer("city-violence", lambda: page_maps.homicides(
-    outlines, vv.split_levels(rates)[1], _("City Violence"), f"{vv.label(key)} · {shown}", vv.label(key),
-    _("homicides per 100,000 residents")))
+    outlines, vv.split_levels(rates)[1], _("City Violence"), f"{vv.label(key)} · {shown}",
+    vv.map_measure(key, shown, vv.has_rates(years))))
 
 st.subheader(_("Most violent places of the border region, {year}").format(year=shown))
 region_km = region_choice.choose()

@@ -176,6 +176,8 @@ def _labels(ax, shown: gpd.GeoDataFrame, extent: tuple[float, float, float, floa
         labelled = labelled.sort_values("_size", ascending=False, kind="stable")
     for geometry, text, size in zip(labelled.geometry, labelled["_label"], _style(labelled, "_size", 0)):
         at = geometry if geometry.geom_type == "Point" else geometry.representative_point()
+        if not (extent[0] <= at.x <= extent[2] and extent[1] <= at.y <= extent[3]):
+            continue  # off the map (a city north of the frame): no name floating over the title
         x = at.x + (2 * SIZE_SCALE * float(size or 0) / 2 / 72 + 0.04) * metres_per_inch
         w = layout.text_width(text, LABEL_SIZE) * metres_per_inch
         h = LABEL_SIZE / 72 * metres_per_inch
@@ -184,7 +186,7 @@ def _labels(ax, shown: gpd.GeoDataFrame, extent: tuple[float, float, float, floa
             continue
         placed.append(box)
         ax.text(x, at.y, layout.safe(text), fontsize=LABEL_SIZE, color=INK, ha="left", va="center",
-                path_effects=HALO, zorder=10)
+                path_effects=HALO, zorder=10, clip_on=True)
 
 
 def _draw_features(ax, features: gpd.GeoDataFrame, extent) -> None:

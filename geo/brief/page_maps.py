@@ -12,7 +12,9 @@ import shapely
 from geo.brief.map_export import MapExport, frame
 from geo.i18n import _
 from geo.maps import corridors_deck, event_deck, palette
-from geo.maps.homicide_choropleth import NO_DATA, PALETTE, admin2_shapes, class_labels, rate_class, style_for
+from geo.maps.homicide_choropleth import (COUNT_FILL, NO_DATA, PALETTE, POINT_SIZE_NOTE, admin2_shapes, class_labels,
+                                          radius, rate_class, style_for)
+from geo.maps.homicide_leaflet import MapMeasure
 from geo.maps.legend import Legend
 from geo.records import as_records
 
@@ -89,10 +91,12 @@ def overview(ports: pd.DataFrame, legend: Legend, title: str, period: str, show_
         })
 
 
-def homicides(outlines: pd.DataFrame, cities: pd.DataFrame, title: str, period: str, measure_label: str,
-              unit: str) -> MapExport:
+def homicides(outlines: pd.DataFrame, cities: pd.DataFrame, title: str, period: str,
+              measure: MapMeasure) -> MapExport:
     """The City Violence map: each county or municipio outline with its figure for the measure and year (null =
-    no data), and the city rows the map draws as circles (``cities``: rows with lon/lat)."""
+    no data), and the city rows the map draws as circles sized by their count (``cities``: rows with lon/lat).
+    ``measure`` is the screen's own (:func:`geo.views.violence.map_measure`): its label and unit head the legend,
+    and a count-only measure gets no rate classes, as on screen."""
     figures = {(r["country"], r["code"]): r for r in as_records(outlines)}
     rows, geometry = [], []
     for shape in admin2_shapes():
@@ -103,18 +107,26 @@ def homicides(outlines: pd.DataFrame, cities: pd.DataFrame, title: str, period: 
     for r in as_records(cities):
         if _value(r.get("lon")) is None or _value(r.get("lat")) is None:
             continue  # no map point: in the ranking only, as on screen
-        rows.append({**_homicide_row(r, {"level": "city", "country": r["country"], "code": None, "name": r["place"],
-                                         "state": None}), "_size": 6, "_label": r["place"]})
+        row = _homicide_row(r, {"level": "city", "country": r["country"], "code": None, "name": r["place"],
+                                "state": None})
+        if not measure.has_rates:
+            row["_fill"] = COUNT_FILL
+        rows.append({**row, "_size": radius(row["homicides"]), "_label": r["place"]})
         geometry.append(shapely.Point(r["lon"], r["lat"]))
     columns = ["level", "country", "code", "name", "state", "homicides", "population", "rate_per_100k", "period",
                "rate_basis", "source", "_fill", "_line", "_width", "_size", "_label"]
     features = frame(rows, geometry, columns)
     for column in ("homicides", "population", "rate_per_100k"):
         features[column] = pd.array(features[column], dtype="Float64")
-    legend = Legend(title=measure_label, units=unit, period=period,
-                    swatches=[*zip(PALETTE, class_labels()), (style_for(NO_DATA)["fillColor"], _("no data (not zero)"))],
-                    notes=[_("Rates of places under 50,000 residents are volatile."),
-                           _("City figures are drawn as circles, never painted onto a county.")])
+    no_data = (style_for(NO_DATA)["fillColor"], _("no data (not zero)"))
+    if measure.has_rates:
+        legend = Legend(title=measure.label, units=measure.unit, period=period,
+                        swatches=[*zip(PALETTE, class_labels()), no_data],
+                        notes=[_("Rates of places under 50,000 residents are volatile."), _(POINT_SIZE_NOTE)])
+    else:
+        legend = Legend(title=measure.label, period=period, swatches=[(COUNT_FILL, measure.count_label), no_data],
+                        units=_("{count_label}: counts only, the source gives no rate").format(
+                            count_label=measure.count_label), notes=[_(POINT_SIZE_NOTE)])
     return MapExport(
         name="city-violence", title=title, period=period, features=features, legend=legend,
         layers=("homicides", "admin2"),

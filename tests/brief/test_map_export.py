@@ -18,6 +18,7 @@ from geo.brief import map_export, page_maps
 from geo.maps import corridors_deck, ports_deck, sectors_deck
 from geo.store import queries
 from geo.views import corridors as cv
+from geo.views import violence
 
 BTS = "raw/bts_border_crossing/Border_Crossing_Entry_Data_US-Mexico_1996-01_2025-02.csv"
 MADE = dt.datetime(2026, 11, 30, 9, 15, tzinfo=dt.UTC)
@@ -38,8 +39,7 @@ def _violence() -> map_export.MapExport:
     outlines = queries.run("homicide_map_year", {"measure": "inegi_occurrence", "year": 2010})
     cities = queries.run("homicide_rates_year", {"measure": "inegi_occurrence", "year": 2010, "min_population": 0})
     return page_maps.homicides(outlines, cities[cities["geo_level"] == "city"], "City Violence",
-                               "INEGI occurrence · 2010", "Homicides (INEGI, by occurrence)",
-                               "homicides per 100,000 residents")
+                               "INEGI occurrence · 2010", violence.map_measure("inegi_occurrence", 2010))
 
 
 def _corridors() -> map_export.MapExport:
@@ -181,3 +181,27 @@ def test_before_after_export_draws_the_radius_and_the_places_matched():
         f"+proj=aeqd +lat_0={row['lat']} +lon_0={row['lon']}").geometry.iloc[0]
     assert abs(radius.area / 3.14159 - 25_000 ** 2) / 25_000 ** 2 < 0.01  # a true 25 km circle on the ground
     assert len(map_export.png_bytes(export)) > 50_000
+
+
+def test_count_only_measure_gets_no_rate_classes_and_its_own_unit():
+    """FBI UCR murders: counts, no population, so no rate bands in the picture's legend (as on screen)."""
+    rates = queries.run("homicide_rates_year", {"measure": "fbi_ucr_murders", "year": 2015, "min_population": 0})
+    years = queries.run("homicide_years", {"measure": "fbi_ucr_murders"})
+    measure = violence.map_measure("fbi_ucr_murders", 2015, violence.has_rates(years))
+    export = page_maps.homicides(queries.run("homicide_map_year", {"measure": "fbi_ucr_murders", "year": 2015}),
+                                 violence.split_levels(rates)[1], "City Violence", "FBI · 2015", measure)
+    assert not measure.has_rates and "counts only" in export.legend.units
+    assert "100 or more" not in [text for _c, text in export.legend.swatches]
+    cities = export.features[export.features["level"] == "city"]
+    assert len(cities) > 0 and cities["homicides"].notna().all() and cities["rate_per_100k"].isna().all()
+    assert cities["_size"].nunique() > 1  # sized by their count, as the screen's circles
+
+
+def test_names_of_places_off_the_map_are_not_drawn():
+    """Sacramento has an FBI figure but lies north of the border frame: its name must not float over the title."""
+    rates = queries.run("homicide_rates_year", {"measure": "fbi_ucr_murders", "year": 2015, "min_population": 0})
+    export = page_maps.homicides(queries.run("homicide_map_year", {"measure": "fbi_ucr_murders", "year": 2015}),
+                                 violence.split_levels(rates)[1], "City Violence", "FBI · 2015",
+                                 violence.map_measure("fbi_ucr_murders", 2015, False))
+    names = {t.get_text() for t in map_export.figure(export).axes[0].texts}
+    assert "Tucson" in names and "Sacramento" not in names
