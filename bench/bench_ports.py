@@ -22,6 +22,7 @@ import pandas as pd  # noqa: E402
 import pydeck as pdk  # noqa: E402
 
 from geo import months  # noqa: E402
+from geo.layer_parts import read_table  # noqa: E402
 from geo.maps import basemap
 from geo.maps import ports_deck as ports_map
 from geo.paths import DATA_DIR  # noqa: E402
@@ -47,7 +48,7 @@ def ours(start, end) -> str:
 
 def naive(start, end) -> str:
     ports = gpd.read_parquet(DATA_DIR / "ports.parquet")
-    crossings = pd.read_parquet(DATA_DIR / "crossings.parquet")
+    crossings = read_table(DATA_DIR, "crossings")
     picked = crossings[
         (crossings["date"] >= start) & (crossings["date"] <= end) & crossings["measure"].isin(MEASURES)
     ]

@@ -6,6 +6,7 @@ SELECT c.port_code,
 FROM crossings AS c
 JOIN ports AS p USING (port_code)
 WHERE c.date BETWEEN CAST($start AS DATE) AND CAST($end AS DATE)
+  AND c.year BETWEEN year(CAST($start AS DATE)) AND year(CAST($end AS DATE))  -- only those years' files
   AND list_contains(CAST($measures AS VARCHAR[]), c.measure)
   AND list_contains(CAST($states AS VARCHAR[]), p.us_state)
 GROUP BY c.port_code, c.date

@@ -6,6 +6,7 @@ WITH picked AS (
            max(date) AS last_reported
     FROM crossings
     WHERE date BETWEEN CAST($start AS DATE) AND CAST($end AS DATE)
+      AND year BETWEEN year(CAST($start AS DATE)) AND year(CAST($end AS DATE))  -- only those years' files
       AND list_contains(CAST($measures AS VARCHAR[]), measure)
     GROUP BY port_code
 )

@@ -1,12 +1,15 @@
 """Write layers as deterministic GeoParquet 1.1 / Parquet files and fingerprint them."""
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
+
+from geo.layer_parts import part_file
 
 ROW_GROUP_SIZE = 8192  # small groups let DuckDB skip by date / bbox
 
@@ -42,3 +45,22 @@ def write_table_layer(df: pd.DataFrame, path: Path) -> None:
     """Plain Parquet for attribute tables (crossings, series)."""
     table = pa.Table.from_pandas(df, preserve_index=False)
     pq.write_table(table, path, compression="zstd", row_group_size=ROW_GROUP_SIZE)
+
+
+def write_partitioned_table(df: pd.DataFrame, out_dir: Path, name: str, time_column: str) -> list[tuple[str, int]]:
+    """One Parquet file per calendar year of ``time_column`` (hive layout, the year in the path only), rows in the
+    frame's order; returns ``[(file relative to out_dir, rows)]`` in year order."""
+    years = pd.Series([value.year if isinstance(value, (dt.date, pd.Timestamp)) else None for value in df[time_column]],
+                      index=df.index)
+    if years.isna().any():
+        raise ValueError(f"{name}: {int(years.isna().sum())} rows have no {time_column}, so no year to be filed under")
+    table = pa.Table.from_pandas(df, preserve_index=False)  # one schema for every part, even a year of all-null cells
+    written = []
+    for year in sorted(set(years)):
+        file = part_file(name, int(year))
+        path = out_dir / file
+        path.parent.mkdir(parents=True, exist_ok=True)
+        mask = (years == year).to_numpy()
+        pq.write_table(table.filter(pa.array(mask)), path, compression="zstd", row_group_size=ROW_GROUP_SIZE)
+        written.append((file, int(mask.sum())))
+    return written

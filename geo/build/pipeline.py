@@ -5,17 +5,19 @@ Deterministic: the same inputs give byte-identical files (sorted rows, no timest
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 
 from geo.build.context import BuildContext
-from geo.build.layer_files import sort_spatially, write_geo_layer, write_table_layer
+from geo.build.layer_files import sort_spatially, write_geo_layer, write_partitioned_table, write_table_layer
 from geo.build.registry import all_layers
 from geo.build.report import BuildReport
 from geo.build.spec import LayerSpec
 from geo.checksum import sha256_of
+from geo.layer_parts import fingerprint
 from geo.paths import PROJECT_ROOT
 
 MANIFEST_FORMAT = "border-atlas-manifest/1"
@@ -34,9 +36,15 @@ def _input_label(p: Path, shared: Path) -> str:
     return str(p.relative_to(shared)) if p.is_relative_to(shared) else str(p.resolve().relative_to(PROJECT_ROOT))
 
 
-def describe(spec: LayerSpec, frame: pd.DataFrame, path: Path, ctx: BuildContext) -> dict:
-    """The manifest entry: what was measured in the written file, then the spec's provenance."""
-    entry = {"file": path.name, "sha256": sha256_of(path), "rows": int(len(frame))}
+def describe(spec: LayerSpec, frame: pd.DataFrame, files: list[tuple[str, int]], out_dir: Path,
+             ctx: BuildContext) -> dict:
+    """The manifest entry: what was measured in the written file(s), then the spec's provenance."""
+    if spec.partition_by_year:
+        parts = [{"file": file, "sha256": sha256_of(out_dir / file), "rows": rows} for file, rows in files]
+        entry = {"parts": parts, "partitioning": {"by": "year", "of": spec.time_column}, "sha256": fingerprint(parts)}
+    else:
+        entry = {"file": files[0][0], "sha256": sha256_of(out_dir / files[0][0])}
+    entry["rows"] = len(frame)
     entry["columns"] = {c: str(t) for c, t in frame.dtypes.items()}
     if isinstance(frame, gpd.GeoDataFrame):
         entry["geometry_type"] = sorted(set(frame.geometry.dropna().geom_type))  # rows may have no shape
@@ -89,13 +97,21 @@ def build(shared: Path, out_dir: Path, only: list[str] | None = None) -> BuildRe
     for name in names:
         spec = specs[name]
         frame = ctx.layer(name)
-        path = out_dir / f"{name}.parquet"
-        if isinstance(frame, gpd.GeoDataFrame):
+        single, folder = out_dir / f"{name}.parquet", out_dir / name
+        single.unlink(missing_ok=True)  # a layer that changed layout leaves no stale files behind
+        shutil.rmtree(folder, ignore_errors=True)
+        if spec.partition_by_year:
+            if isinstance(frame, gpd.GeoDataFrame) or not spec.time_column:
+                raise ValueError(f"{name}: only a table with a time column can be partitioned by year")
+            files = write_partitioned_table(frame, out_dir, name, spec.time_column)
+        elif isinstance(frame, gpd.GeoDataFrame):
             frame = sort_spatially(frame, list(spec.sort_keys))
-            write_geo_layer(frame, path)
+            write_geo_layer(frame, single)
+            files = [(single.name, len(frame))]
         else:
-            write_table_layer(frame, path)
-        manifest["layers"][name] = describe(spec, frame, path, ctx)
+            write_table_layer(frame, single)
+            files = [(single.name, len(frame))]
+        manifest["layers"][name] = describe(spec, frame, files, out_dir, ctx)
         ctx.report.layers[name] = len(frame)
     manifest["layers"] = dict(sorted(manifest["layers"].items()))
     manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -27,6 +27,8 @@ class LayerSpec:
         build: ``build(ctx) -> DataFrame | GeoDataFrame`` (EPSG:4326 for geometry layers).
         sort_keys: tie-breakers after the Hilbert order of a geometry layer (tables are sorted by their builder).
         time_column, time_resolution: the column whose min/max the manifest reports as time coverage.
+        partition_by_year: a table written hive-partitioned by the calendar year of ``time_column``
+            (``data/{name}/year=YYYY/part-0.parquet``), so a query filtering on ``year`` reads only those years.
         measures: ``{measure: {"unit": …, "definition": …, …}}`` for the values in the layer.
         extra: further manifest fields (e.g. ``credit`` a map must show, ``population_vintage``).
 
@@ -48,6 +50,7 @@ class LayerSpec:
     sort_keys: tuple[str, ...] = ()
     time_column: str | None = None
     time_resolution: str = "month"
+    partition_by_year: bool = False
     measures: Mapping[str, Mapping] = field(default_factory=dict)
     extra: Mapping[str, object] = field(default_factory=dict)
 

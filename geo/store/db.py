@@ -17,6 +17,7 @@ from pathlib import Path
 import duckdb
 import duckdb_extension_spatial
 
+from geo import layer_parts
 from geo.checksum import sha256_of
 from geo.paths import DATA_DIR, MANIFEST_NAME, is_remote
 from geo.store import remote
@@ -34,7 +35,6 @@ DEFAULT_MEMORY_LIMIT = os.environ.get("BORDER_ATLAS_MEMORY_LIMIT", "2GB")
 IN_MEMORY_MAX_BYTES = 32 * 1024 * 1024
 
 _LAYER_NAME = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
-_LAYER_FILE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,120}\.parquet$")
 _MISSING_VIEW = re.compile(r"Table with name (\w+) does not exist")
 
 _lock = threading.Lock()
@@ -88,26 +88,38 @@ def load_manifest(data_dir: Path | str = DATA_DIR) -> dict:
 
 
 def _file_problem(name: str, entry: dict, data_dir: Path | str, con: duckdb.DuckDBPyConnection) -> tuple[str | None, int]:
-    """Why a manifest entry cannot be served (None when its file is there and matches), and the file's size."""
-    # The name becomes a view name and the file a path: a tampered manifest must not smuggle SQL or leave data_dir.
+    """Why a manifest entry cannot be served (None when every file it names is there and matches), and the bytes."""
+    # The name becomes a view name and the files paths: a tampered manifest must not smuggle SQL or leave data_dir.
     if not _LAYER_NAME.match(name):
         return f"layer name {name[:40]!r} in the manifest is not a plain name", 0
-    file = entry.get("file")
-    if not isinstance(file, str) or not _LAYER_FILE.match(file):
-        return f"layer '{name}' names {str(file)[:60]!r} in the manifest, not a .parquet file inside the data folder", 0
-    if is_remote(data_dir):
-        content = remote.read_bytes(con, _join(data_dir, file))
-        if content is None:
-            return f"layer '{name}' file {file} is missing", 0
-        digest, size = hashlib.sha256(content).hexdigest(), len(content)
-    else:
-        path = Path(data_dir) / file
-        if not path.is_file():
-            return f"layer '{name}' file {file} is missing", 0
-        digest, size = sha256_of(path), path.stat().st_size
-    if digest != entry.get("sha256"):
-        return f"layer '{name}' file {file} does not match the manifest (changed or corrupt)", size
-    return None, size
+    try:
+        files = layer_parts.files(name, entry)
+    except ValueError as exc:
+        return str(exc), 0
+    total = 0
+    for file, expected in files:
+        if is_remote(data_dir):
+            content = remote.read_bytes(con, _join(data_dir, file))
+            if content is None:
+                return f"layer '{name}' file {file} is missing", 0
+            digest, size = hashlib.sha256(content).hexdigest(), len(content)
+        else:
+            path = Path(data_dir) / file
+            if not path.is_file():
+                return f"layer '{name}' file {file} is missing", 0
+            digest, size = sha256_of(path), path.stat().st_size
+        if digest != expected:
+            return f"layer '{name}' file {file} does not match the manifest (changed or corrupt)", size
+        total += size
+    return None, total
+
+
+def _source(name: str, entry: dict, data_dir: Path | str) -> str:
+    """The ``read_parquet`` call for a layer: its one file, or its year parts with the hive ``year`` column."""
+    paths = [_sql_string(_join(data_dir, file)) for file, _ in layer_parts.files(name, entry)]
+    if not layer_parts.is_partitioned(entry):
+        return f"read_parquet({paths[0]})"
+    return f"read_parquet([{', '.join(paths)}], hive_partitioning = true)"
 
 
 def _sql_string(text: str) -> str:
@@ -137,10 +149,10 @@ def open_connection(
         if problem is None:
             kind = "TABLE" if size <= IN_MEMORY_MAX_BYTES else "VIEW"
             try:
-                source = _sql_string(_join(data_dir, entry["file"]))
-                con.execute(f"CREATE {kind} {name} AS SELECT * FROM read_parquet({source})")
+                con.execute(f"CREATE {kind} {name} AS SELECT * FROM {_source(name, entry, data_dir)}")
             except duckdb.Error as exc:
-                problem = f"layer '{name}' file {entry['file']} cannot be read: {str(exc).splitlines()[0]}"
+                where = entry.get("file") or f"{name}/year=*/"
+                problem = f"layer '{name}' file {where} cannot be read: {str(exc).splitlines()[0]}"
         if problem and not partial:
             raise LayerError(problem)
         if problem:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from geo import layer_parts
 from geo.paths import MANIFEST_NAME, is_remote
 from geo.store import db, remote
 
@@ -31,8 +32,10 @@ def publish(folder: Path, target: str) -> list[str]:
                           aws_session_token=os.environ.get("AWS_SESSION_TOKEN"))
     lines = []
     for name, entry in sorted(manifest["layers"].items()):
-        client.upload_file(str(folder / entry["file"]), bucket, "/".join(filter(None, [prefix, entry["file"]])))
-        lines.append(f"{name:20s} {entry['file']}")
+        files = [file for file, _ in layer_parts.files(name, entry)]
+        for file in files:
+            client.upload_file(str(folder / file), bucket, "/".join(filter(None, [prefix, file])))
+        lines.append(f"{name:20s} {files[0] if len(files) == 1 else f'{name}/ ({len(files)} year parts)'}")
     client.upload_file(str(folder / MANIFEST_NAME), bucket, "/".join(filter(None, [prefix, MANIFEST_NAME])))
     location = f"s3://{bucket}/{prefix}" if prefix else f"s3://{bucket}"
     db.open_connection(location).close()

@@ -12,6 +12,7 @@ import pytest
 
 from geo.build.pipeline import build
 from geo.build.sources.usbp_sectors import SOUTHWEST_SECTORS
+from geo.layer_parts import read_table
 from geo.paths import DATA_DIR
 
 EXACT, ROUNDED = "usbp_apprehensions", "ohss_encounters_rounded"
@@ -21,7 +22,7 @@ MANIFEST = json.loads((DATA_DIR / "manifest.json").read_text(encoding="utf-8"))
 
 @pytest.fixture(scope="module")
 def encounters():
-    return pd.read_parquet(DATA_DIR / "encounters.parquet")
+    return read_table(DATA_DIR, "encounters")
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +37,7 @@ def profiles():
 
 @pytest.fixture(scope="module")
 def sw():
-    return pd.read_parquet(DATA_DIR / "sw_encounters.parquet")
+    return read_table(DATA_DIR, "sw_encounters")
 
 
 def fy_total(frame, measure, sector, fiscal_year):

@@ -9,6 +9,7 @@ import pytest
 
 from geo.build.context import BuildContext
 from geo.build.registry import layer as layer_spec
+from geo.layer_parts import read_table
 from geo.paths import DATA_DIR
 
 EXTRACT = "raw/bts_border_crossing/Border_Crossing_Entry_Data_US-Mexico_1996-01_2025-02.csv"
@@ -49,7 +50,7 @@ def extract(shared_dir):
 
 @pytest.fixture(scope="module")
 def crossings():
-    return pd.read_parquet(DATA_DIR / "crossings.parquet")
+    return read_table(DATA_DIR, "crossings")
 
 
 @pytest.fixture(scope="module")

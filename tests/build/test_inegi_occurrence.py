@@ -16,6 +16,7 @@ from geo.build.layers.homicides.occurrence import fold_children, monthly_rows, o
 from geo.build.layers.homicides.state import conapo_state_long, state_rows
 from geo.build.report import BuildReport
 from geo.build.sources import inegi_occurrence
+from geo.layer_parts import read_table
 from geo.paths import DATA_DIR
 
 MUNI_HEADER = "ent_mun|year|month|homicides|pop_est|homicide_rate"
@@ -293,7 +294,7 @@ def test_state_layer_registrations_keep_ss999(shared_dir):
 
 
 def test_monthly_layer_adds_up_to_the_annual_rows(homicides):
-    monthly = pd.read_parquet(DATA_DIR / "homicides_monthly.parquet")
+    monthly = read_table(DATA_DIR, "homicides_monthly")
     munis = monthly[monthly["measure"] == "inegi_occurrence"]
     assert munis["date"].min().isoformat() == "2000-01-01" and munis["date"].max().isoformat() == "2021-12-01"
     by_year = munis.assign(year=[d.year for d in munis["date"]]).groupby(["code", "year"])["homicides"].sum()

@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 from geo.build.sources import boundaries, curated_ports, unt
+from geo.layer_parts import read_table
 from geo.paths import DATA_DIR
 
 UNT_ROWS = (
@@ -132,7 +133,7 @@ def test_workbook_unknown_bridge_is_an_error(tmp_path):
 
 def test_tx_layer_blanks_against_raw_workbook(shared_dir):
     """Cells read in the raw workbook (2008-2024_Master_CBP_Border_Crossings.xlsx, sheet Data), Jan 2019."""
-    layer = pd.read_parquet(DATA_DIR / "tx_crossings.parquet")
+    layer = read_table(DATA_DIR, "tx_crossings")
     jan = layer[layer["date"] == pd.Timestamp("2019-01-01").date()].set_index(["crossing", "mode"])["value"]
     assert jan[("Ysleta Bridge", "Passenger Vehicles")] == 238_762 + 101_452  # bridge + DCL rows
     assert jan[("Ysleta Bridge", "Buses")] == 0  # the workbook writes 0

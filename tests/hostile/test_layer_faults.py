@@ -14,11 +14,14 @@ from pathlib import Path
 
 import pytest
 
+from geo import layer_parts
 from geo.cli import main
 from geo.paths import PROJECT_ROOT
 from geo.store import db, queries
 
 from .conftest import app_pages
+
+CROSSINGS_2018 = "crossings/year=2018/part-0.parquet"
 
 
 def _manifest(folder: Path) -> dict:
@@ -80,15 +83,15 @@ def test_swapped_layer_files(data_copy):
 
 
 def test_missing_layer_query_says_which_file_and_what_to_do(data_copy, capsys):
-    (data_copy / "crossings.parquet").unlink()
+    (data_copy / CROSSINGS_2018).unlink()  # one year's part of a partitioned layer: the whole layer is left out
     _refused(data_copy, "crossings", "is missing")
     db._connections.pop(data_copy.resolve(), None)
-    with pytest.raises(db.LayerError, match="crossings.parquet is missing"):
+    with pytest.raises(db.LayerError, match=f"{CROSSINGS_2018} is missing"):
         queries.run("top_ports", {"start": "2018-01-01", "end": "2018-01-01", "measures": ["Pedestrians"],
                                   "states": ["TX"], "limit": 1}, data_copy)
     assert len(queries.run("sectors_list", {}, data_copy)) == 9
     assert main(["--data", str(data_copy), "sql", "SELECT count(*) FROM crossings"]) == 2
-    assert "crossings.parquet is missing" in capsys.readouterr().err
+    assert f"{CROSSINGS_2018} is missing" in capsys.readouterr().err
     assert main(["--data", str(data_copy), "sql", "SELECT count(*) AS n FROM boundary"]) == 0
     assert capsys.readouterr().out.split() == ["n", "1"]
 
@@ -142,8 +145,42 @@ def test_missing_manifest(data_copy):
         db.open_connection(data_copy, partial=True)
 
 
+def test_swapped_year_parts(data_copy):
+    """Two years' files of a partitioned layer swapped: each still a valid file, neither matches its entry."""
+    y2018, y2019 = data_copy / CROSSINGS_2018, data_copy / CROSSINGS_2018.replace("2018", "2019")
+    first, second = y2018.read_bytes(), y2019.read_bytes()
+    y2018.write_bytes(second)
+    y2019.write_bytes(first)
+    _refused(data_copy, "crossings", "year=2018/part-0.parquet does not match the manifest")
+
+
+@pytest.mark.parametrize("file", ["crossings/year=2018/../../../outside.parquet", "ports.parquet",
+                                  "tx_crossings/year=2018/part-0.parquet", "crossings/year=18/part-0.parquet", None])
+def test_manifest_parts_cannot_point_elsewhere(data_copy, file):
+    """Every other check passes (the file exists, its sha256 and the layer's fingerprint agree): only the path is
+    wrong, and that is enough."""
+    outside = data_copy.parent / "outside.parquet"
+    outside.write_bytes((data_copy / CROSSINGS_2018).read_bytes())
+    manifest = _manifest(data_copy)
+    entry = manifest["layers"]["crossings"]
+    entry["parts"][0]["file"] = file
+    if isinstance(file, str) and (data_copy / file).is_file():
+        entry["parts"][0]["sha256"] = hashlib.sha256((data_copy / file).read_bytes()).hexdigest()
+    entry["sha256"] = layer_parts.fingerprint(entry["parts"]) if file else entry["sha256"]
+    _write_manifest(data_copy, manifest)
+    _refused(data_copy, "crossings", "not crossings/year=YYYY/part-0.parquet")
+
+
+def test_a_part_dropped_from_the_manifest_is_noticed(data_copy):
+    """Leaving a year out of the list (with its file's own sha256 intact) changes the layer's fingerprint."""
+    manifest = _manifest(data_copy)
+    manifest["layers"]["crossings"]["parts"].pop(5)
+    _write_manifest(data_copy, manifest)
+    _refused(data_copy, "crossings", "do not match the layer's fingerprint")
+
+
 def test_every_layer_broken_is_one_clear_error(data_copy):
-    for path in data_copy.glob("*.parquet"):
+    for path in data_copy.rglob("*.parquet"):
         path.unlink()
     with pytest.raises(db.LayerError, match="no layer could be opened"):
         db.open_connection(data_copy, partial=True)
@@ -168,7 +205,8 @@ def _explains(result: dict, file: str) -> bool:
     ("homicides", "truncated", "pages/city_violence.py"),
 ])
 def test_one_bad_layer_costs_only_its_panels(data_copy, layer, damage, owner):
-    path = data_copy / f"{layer}.parquet"
+    file = CROSSINGS_2018 if layer == "crossings" else f"{layer}.parquet"
+    path = data_copy / file
     if damage == "missing":
         path.unlink()
     else:
@@ -176,8 +214,8 @@ def test_one_bad_layer_costs_only_its_panels(data_copy, layer, damage, owner):
     results = _probe_pages(data_copy)
     assert not any(r["exceptions"] for r in results.values()), results
     for page, result in results.items():
-        assert not result["errors"] or _explains(result, path.name), (page, result["errors"])
-    assert _explains(results[owner], path.name)
+        assert not result["errors"] or _explains(result, file), (page, result["errors"])
+    assert _explains(results[owner], file)
     working = [page for page, r in results.items() if not r["errors"] and r["maps"]]
     assert len(working) >= 2, f"other pages stopped working too: {results}"
 

@@ -13,6 +13,7 @@ import urllib.request
 
 import pytest
 
+from geo import layer_parts
 from geo.paths import DATA_DIR, PROJECT_ROOT
 from tests.hostile.conftest import app_pages
 
@@ -70,8 +71,9 @@ def test_publish_uploads_every_layer_and_the_manifest(published):
     _, client = published
     keys = {o["Key"] for o in client.list_objects_v2(Bucket="atlas", Prefix="builds/current/")["Contents"]}
     manifest = json.loads((DATA_DIR / "manifest.json").read_text(encoding="utf-8"))
-    assert keys == {f"builds/current/{e['file']}" for e in manifest["layers"].values()} | {
-        "builds/current/manifest.json"}
+    files = {file for name, entry in manifest["layers"].items() for file, _ in layer_parts.files(name, entry)}
+    assert keys == {f"builds/current/{file}" for file in files} | {"builds/current/manifest.json"}
+    assert "builds/current/crossings/year=2019/part-0.parquet" in keys  # year parts keep their hive layout there
 
 
 def test_cli_answers_the_same_from_s3(published):

@@ -5,6 +5,7 @@ import geopandas as gpd
 import pyarrow.parquet as pq
 import pytest
 
+from geo import layer_parts
 from geo.checksum import sha256_of
 from geo.paths import DATA_DIR
 
@@ -19,11 +20,35 @@ def test_core_layers_present():
 
 @pytest.mark.parametrize("name,entry", LAYERS, ids=[n for n, _ in LAYERS])
 def test_file_matches_manifest(name, entry):
-    path = DATA_DIR / entry["file"]
-    assert sha256_of(path) == entry["sha256"]
-    meta = pq.read_metadata(path)
-    assert meta.num_rows == entry["rows"]
-    assert sorted(pq.read_schema(path).names) == sorted(set(entry["columns"]) | ({"bbox"} if entry["crs"] else set()))
+    files = layer_parts.files(name, entry)
+    rows = 0
+    for file, sha256 in files:
+        path = DATA_DIR / file
+        assert sha256_of(path) == sha256
+        rows += pq.read_metadata(path).num_rows
+        expected = set(entry["columns"]) | ({"bbox"} if entry["crs"] else set())
+        assert sorted(pq.read_schema(path).names) == sorted(expected)
+    assert rows == entry["rows"]
+
+
+PARTITIONED = {"crossings", "tx_crossings", "encounters", "homicides_monthly", "sw_encounters"}
+
+
+def test_time_indexed_tables_are_partitioned_by_year():
+    """One file per calendar year of the layer's time column, each holding only that year's rows, every year of the
+    coverage present, and no stray file in the layer's folder."""
+    assert {name for name, entry in LAYERS if layer_parts.is_partitioned(entry)} == PARTITIONED
+    for name in sorted(PARTITIONED):
+        entry = MANIFEST["layers"][name]
+        cover = entry["time_coverage"]
+        years = list(range(int(cover["start"][:4]), int(cover["end"][:4]) + 1))
+        assert [part["file"] for part in entry["parts"]] == [f"{name}/year={y}/part-0.parquet" for y in years]
+        for part, year in zip(entry["parts"], years, strict=True):
+            dates = pq.read_table(DATA_DIR / part["file"], columns=[cover["column"]]).column(0).to_pylist()
+            assert {d.year for d in dates} == {year} and len(dates) == part["rows"] > 0, part["file"]
+        on_disk = sorted(str(p.relative_to(DATA_DIR)) for p in (DATA_DIR / name).rglob("*") if p.is_file())
+        assert on_disk == [part["file"] for part in entry["parts"]]
+        assert not (DATA_DIR / f"{name}.parquet").exists()
 
 
 @pytest.mark.parametrize("name,entry", LAYERS, ids=[n for n, _ in LAYERS])

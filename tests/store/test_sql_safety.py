@@ -1,4 +1,6 @@
 """The analyst SQL path: one SELECT over the layer views, nothing that writes or reads other files."""
+import shutil
+
 import duckdb
 import pyarrow.parquet as pq
 import pytest
@@ -67,8 +69,7 @@ def test_cli_layers_lists_provenance(capsys):
 def test_corrupt_layer_gives_clear_error(tmp_path):
     from geo.paths import DATA_DIR
 
-    for item in DATA_DIR.iterdir():
-        (tmp_path / item.name).write_bytes(item.read_bytes())
+    shutil.copytree(DATA_DIR, tmp_path, dirs_exist_ok=True)
     (tmp_path / "ports.parquet").write_bytes(b"not a parquet file")
     with pytest.raises(db.LayerError, match="does not match the manifest"):
         db.open_connection(tmp_path)

@@ -10,6 +10,7 @@ import sys
 import pandas as pd
 import pytest
 
+from geo.layer_parts import read_table
 from geo.paths import DATA_DIR, PROJECT_ROOT
 from geo.views.explorer import facts, focus, report, scorecard, tables
 
@@ -173,7 +174,7 @@ def test_one_statement_facts_match_a_recount_from_the_layers():
     expected = homicides[(homicides["geo_level"] == "municipality") & homicides["code"].isin(places)]
     assert len(got.place_homicides) == len(expected) > 0
     assert set(got.place_homicides["code"]) == set(expected["code"])
-    crossings = pd.read_parquet(DATA_DIR / "crossings.parquet")
+    crossings = read_table(DATA_DIR, "crossings")
     at_ports = crossings[crossings["port_code"].isin(got.keys("port", "extra"))]
     per_year = at_ports.groupby([pd.to_datetime(at_ports["date"]).dt.year, "measure"])["value"].sum()
     mine = got.crossings.set_index(["year", "measure"])["total"]

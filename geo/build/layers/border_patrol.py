@@ -207,6 +207,7 @@ LAYERS = (
         inputs=("usbp_monthly_fy2000_2020", "ohss_usbp_monthly", "ohss_usbp_workbook"),
         build=build_encounters,
         time_column="date",
+        partition_by_year=True,
         measures=ENCOUNTER_MEASURES,
         extra={"southwest_sectors": list(SOUTHWEST_SECTORS)},
     ),
@@ -284,6 +285,7 @@ LAYERS = (
         inputs=("sw_border_encounters",),
         build=build_sw_encounters,
         time_column="date",
+        partition_by_year=True,
         measures={
             kind: {"unit": "encounters (events, not people)", "definition": text}
             for kind, text in ENCOUNTER_DEFINITIONS.items()

@@ -229,6 +229,7 @@ LAYERS = (
         inputs=("bts_2025", "bts"),
         build=_part("crossings"),
         time_column="date",
+        partition_by_year=True,
         measures={
             name: {"unit": bts.MEASURE_UNITS[name], "definition": text}
             for name, text in bts.MEASURE_DEFINITIONS.items()
@@ -251,6 +252,7 @@ LAYERS = (
         inputs=("unt_monthly", "unt_master_workbook"),
         build=_part("tx_crossings"),
         time_column="date",
+        partition_by_year=True,
         measures={
             mode: {"unit": unit, "definition": f"Northbound {mode.lower()} counted at the bridge."}
             for mode, unit in unt.MODE_UNITS.items()

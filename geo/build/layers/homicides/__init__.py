@@ -92,6 +92,7 @@ LAYERS = (
         inputs=("inegi_occurrence_municipal", "inegi_occurrence_state", "conapo_municipal", "mx_municipio_changes"),
         build=build_homicides_monthly,
         time_column="date",
+        partition_by_year=True,
         time_resolution="month",
         measures=MONTHLY_MEASURES,
     ),
