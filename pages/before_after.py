@@ -11,6 +11,7 @@ from geo.views import border_patrol as bp
 from geo.views.ports import csv_with_header
 from geo.vocabulary import term
 from ui import brief, data, link_state, map_downloads, url_state
+from ui.charts import show_chart
 
 data.ready()
 st.title(_("Before / after an event"))
@@ -97,7 +98,7 @@ with map_col:
             operation=row["operation"]), shown_period))
 with chart_col:
     title, end = ba.chart_title(outcome, result.frame), ba.end_period(row, spec.unit)
-    st.altair_chart(series_charts.before_after(result.frame, spec.unit, comparison.before_mean, comparison.after_mean,
+    show_chart(series_charts.before_after(result.frame, spec.unit, comparison.before_mean, comparison.after_mean,
                                                title, result.y_title, end), width="stretch")
     before, after, change = st.columns(3)
     words = ((_("Mean, {k} years before"), _("Mean, {k} years after"), _("{used} of {k} years with a figure"))

@@ -8,6 +8,7 @@ from geo.maps import series_charts
 from geo.store import provenance
 from geo.views import border_patrol as bp
 from ui import brief, data, link_state, map_downloads, url_state
+from ui.charts import show_chart
 from ui.player import frame_player, keep_playing
 
 data.ready()
@@ -85,7 +86,7 @@ sector = st.selectbox(_("Sector (or click one on the map)"), SECTORS, key="bp_se
 st.markdown(bp.sector_story(years, sector, unit_word))
 annual_col, monthly_col = st.columns(2)
 with annual_col:
-    st.altair_chart(series_charts.annual_bars(bp.sector_years(years, sector),
+    show_chart(series_charts.annual_bars(bp.sector_years(years, sector),
                                               _("{sector} sector: {unit} per fiscal year").format(sector=sector, unit=unit_word), unit_word, shown),
                     width="stretch")
     st.caption(_("Red: {fy}.").format(fy=bp.fy_span(shown)) + " " + source)
@@ -95,7 +96,7 @@ with monthly_col:
     first, last = bp.union_span([bp.series_span(data.run("sector_encounters_years", {"measure": m})) for m in keys])
     series = data.run("encounters_sector_series", {"sector": sector, "measures": tuple(keys), "start": first,
                                                    "end": last})
-    st.altair_chart(series_charts.fiscal_year_series(bp.monthly_long(series, MEASURES, first, last),
+    show_chart(series_charts.fiscal_year_series(bp.monthly_long(series, MEASURES, first, last),
                                                      _("{sector} sector: {unit} per month").format(sector=sector, unit=unit_word), unit_word, shown),
                     width="stretch")
     if compare:

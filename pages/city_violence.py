@@ -10,6 +10,7 @@ from geo.views import violence as vv
 from geo.vocabulary import term, terms
 from ui import border_region as region_choice
 from ui import brief, data, link_state, map_downloads, url_state
+from ui.charts import show_chart
 from ui.player import frame_player, keep_playing
 
 data.ready()
@@ -105,7 +106,7 @@ else:
 st.header(_("Six border states over time"))
 st.caption(_("Each series is its own line and is never joined to another: INEGI counts deaths (by year of registration, "
              "or of occurrence), SESNSP counts crimes in investigation files. Shaded years have no source."))
-st.altair_chart(vv.series_chart(data.run("homicide_border_series"), _("Homicide rate per 100,000, six Mexican border "
+show_chart(vv.series_chart(data.run("homicide_border_series"), _("Homicide rate per 100,000, six Mexican border "
                 "states combined")), width="stretch")
 
 st.header(_("Twin cities"))
@@ -126,9 +127,9 @@ series = data.run("twin_city_series", {"pair_id": pair, "mx_measure": mx_key, "u
 for note in vv.twin_notes(series, mx_key, us_key, names[pair]):
     st.warning(note)
 if not series.empty:
-    st.altair_chart(vv.twin_chart(series, _("{pair}: homicide rate per 100,000 by year").format(pair=names[pair])), width="stretch")
+    show_chart(vv.twin_chart(series, _("{pair}: homicide rate per 100,000 by year").format(pair=names[pair])), width="stretch")
     if series["rate_ratio_mx_us"].notna().any():
-        st.altair_chart(vv.ratio_chart(series, _("{pair}: Mexican rate ÷ US rate").format(pair=names[pair])), width="stretch")
+        show_chart(vv.ratio_chart(series, _("{pair}: Mexican rate ÷ US rate").format(pair=names[pair])), width="stretch")
     with st.expander(_("Figures by year, with each side's definition and source")):
         st.dataframe(series, hide_index=True, width="stretch")
 

@@ -8,6 +8,7 @@ from geo.store import provenance
 from geo.views import corridors as cv
 from geo.vocabulary import term
 from ui import brief, data, link_state, map_downloads, url_state
+from ui.charts import show_chart
 from ui.player import frame_player, keep_playing
 
 data.ready()
@@ -121,7 +122,7 @@ st.caption(_("A row is left out of the total when its figure is already inside a
 
 st.subheader(_("Timeline of operations (both countries)"))
 timeline = cv.timeline_frame(data.run("deployments_timeline", {"countries": tuple(cv.COUNTRIES)}), YEARS[-1])
-st.altair_chart(cv.timeline_chart(timeline, shown), width="stretch")
+show_chart(cv.timeline_chart(timeline, shown), width="stretch")
 st.caption(_("One bar per operation (contingent rows sit inside their operation). Faded bars have no known end: they "
              "run to the chart's edge, which is not a date the sources give."))
 

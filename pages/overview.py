@@ -12,6 +12,7 @@ from geo.views import border_region, headlines
 from geo.views import overview as view
 from ui import border_region as region_choice
 from ui import brief, data, map_downloads
+from ui.charts import show_chart
 
 data.ready()
 layers = provenance.manifest()["layers"]
@@ -80,7 +81,7 @@ first, last = provenance.coverage_dates("sw_encounters")
 monthly = data.run("sw_encounters_monthly", {"dimension": dimension, "start": first, "end": last,
                                              "components": view.SW_COMPONENTS})
 latest = (sw_latest["last_start"].date(), sw_latest["last_end"].date())
-st.altair_chart(view.encounters_chart(monthly, view.breakdown_name(dimension), latest), width="stretch")
+show_chart(view.encounters_chart(monthly, view.breakdown_name(dimension), latest), width="stretch")
 st.caption(view.unit_caption(sw, sw_unit))
 st.caption("\n".join(f"- {line}" for line in view.encounter_definitions(sw, dimension)))
 st.caption(provenance.source_line("sw_encounters"))

@@ -10,6 +10,7 @@ from geo.store import provenance
 from geo.views import ports as ports_view
 from geo.vocabulary import term
 from ui import brief, data, link_state, map_downloads, url_state
+from ui.charts import show_chart
 from ui.player import frame_player, keep_playing
 
 data.ready()
@@ -103,7 +104,7 @@ with series_col:
         for _unit, chart in charts.unit_panels(ports_view.long_for_chart(wide, "measure", UNITS), "measure",
                                                _("{port}, monthly inbound").format(port=short_name), start, end,
                                                [(b.month, _("{name} split out").format(name=b.new_name)) for b in splits]):
-            st.altair_chart(chart, width="stretch")
+            show_chart(chart, width="stretch")
         for split in splits:
             st.warning(split.note_for(code), icon=":material/call_split:")
         gaps = int(wide.isna().all(axis=1).sum()) if not wide.empty else len(wide)
@@ -115,7 +116,7 @@ with series_col:
             st.subheader(_("Texas bridge counts, {period}").format(period=months.label(tx_first, tx_last)))
             tx_long = ports_view.long_for_chart(ports_view.tx_modes_wide(tx, tx_first, tx_last), "mode", TX_UNITS)
             for _unit, chart in charts.unit_panels(tx_long, "mode", _("{port}, all bridges northbound").format(port=short_name)):
-                st.altair_chart(chart, width="stretch")
+                show_chart(chart, width="stretch")
             st.caption(_("Modes are UNT's (e.g. 'Passenger Vehicles'), not BTS measures; blank months are no data.")
                        + " " + provenance.source_line("tx_crossings"))
 

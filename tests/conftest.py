@@ -7,6 +7,10 @@ import pytest
 
 from geo.paths import shared_data_dir
 
+# Every chart the pages build is checked against the Vega-Lite schema in tests (the served app skips it: ui/charts.py);
+# set before any page or test server starts, so AppTest runs and the browser tests' servers inherit it.
+os.environ["BORDER_ATLAS_VALIDATE_CHARTS"] = "1"
+
 
 @pytest.fixture(scope="session")
 def shared_dir():

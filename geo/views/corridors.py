@@ -70,7 +70,7 @@ def _flows_text(group: pd.DataFrame) -> str:
     return ", ".join(
         f"{r.commodity} ({r.direction})" if isinstance(r.direction, str)
         else _("{commodity} (direction not stated)").format(commodity=r.commodity)
-        for r in group.itertuples(index=False)
+        for r in group[["commodity", "direction"]].itertuples(index=False)  # two columns: tuples of the whole row cost
     )
 
 
