@@ -8,6 +8,13 @@ chromium pages load pages in turn alongside them. The server's memory is sampled
 
     python bench/load_sessions.py [--sessions 50] [--seconds 60] [--browsers 2] [--replicas 2]
     python bench/load_sessions.py --url http://127.0.0.1:8501 --pid PID   # a server already running
+    python bench/load_sessions.py --probe artifacts/memprobe [--probe-frames 1]  # memory snapshots in the server
+
+``--probe DIR`` starts the server with ``bench/memory_probe`` on its ``PYTHONPATH`` (tracemalloc on with
+``--probe-frames`` > 0) and has it write ``DIR/before.json`` after the warm-up and ``DIR/after.json`` and
+``DIR/after-trim.json`` after the settle (see ``bench/memory_probe/sitecustomize.py``); its figures are for finding
+what stays, not for the memory row (tracemalloc costs memory and time). ``--server-env KEY=VALUE`` (repeatable) sets
+a variable for the server only, e.g. to try allocator settings.
 
 Without ``--url`` it starts its own server with ``deploy/serve.sh`` (the hosted settings) on a free loopback port
 (``--replicas N``: N of them behind Caddy with ``deploy/Caddyfile``, memory and CPU summed over them),
@@ -228,7 +235,8 @@ def _wait_healthy(url: str, proc: subprocess.Popen, what: str) -> None:
     raise SystemExit(f"{what} did not start (see its log in artifacts/)")
 
 
-def start_servers(log_dir: Path, replicas: int) -> tuple[str, list[subprocess.Popen], list[int]]:
+def start_servers(log_dir: Path, replicas: int, extra_env: dict[str, str] | None = None
+                  ) -> tuple[str, list[subprocess.Popen], list[int]]:
     """deploy/serve.sh on free loopback ports, one per replica; with more than one, Caddy (deploy/Caddyfile, sticky
     cookie) in front of them. Returns the URL to load, every process started, and the app processes' ids."""
     log_dir.mkdir(exist_ok=True)
@@ -237,7 +245,7 @@ def start_servers(log_dir: Path, replicas: int) -> tuple[str, list[subprocess.Po
     procs = []
     for port in ports:
         env = dict(os.environ, PYTHON=sys.executable, ATLAS_PUBLIC_URL=url, ATLAS_PORT=str(port),
-                   STREAMLIT_SERVER_DISCONNECTED_SESSION_TTL="10")
+                   STREAMLIT_SERVER_DISCONNECTED_SESSION_TTL="10", **(extra_env or {}))
         with open(log_dir / f"load-streamlit-{port}.log", "w") as log:  # the child keeps its own handle
             procs.append(subprocess.Popen(["bash", "deploy/serve.sh"], cwd=ROOT, env=env, stdout=log,
                                           stderr=subprocess.STDOUT))
@@ -268,13 +276,28 @@ def main() -> None:
     args.add_argument("--settle", type=float, default=20, help="seconds to wait after the sessions close")
     args.add_argument("--replicas", type=int, default=1,
                       help="app processes to start, behind Caddy when more than one (default 1, no proxy)")
+    args.add_argument("--probe", type=Path, help="folder for memory snapshots taken inside the server (bench only)")
+    args.add_argument("--probe-frames", type=int, default=1, help="tracemalloc frames with --probe (0: off)")
+    args.add_argument("--server-env", action="append", default=[], metavar="KEY=VALUE",
+                      help="an environment variable for the server only (repeatable)")
     opts = args.parse_args()
     if opts.url and urllib.parse.urlsplit(opts.url).hostname not in ("127.0.0.1", "localhost", "::1"):
         raise SystemExit("loopback only: the load goes to 127.0.0.1 / localhost")
     procs = []
     url, pids = opts.url, [opts.pid] if opts.pid else []
+    extra_env = dict(item.split("=", 1) for item in opts.server_env)
+    if opts.probe:
+        opts.probe = opts.probe.resolve()
+        opts.probe.mkdir(parents=True, exist_ok=True)
+        for old in opts.probe.iterdir():
+            old.unlink()
+        extra_env["ATLAS_MEMORY_PROBE"] = str(opts.probe)
+        probe_path = str(ROOT / "bench" / "memory_probe")
+        extra_env["PYTHONPATH"] = os.pathsep.join(filter(None, [probe_path, os.environ.get("PYTHONPATH")]))
+        if opts.probe_frames > 0:
+            extra_env["PYTHONTRACEMALLOC"] = str(opts.probe_frames)
     if not url:
-        url, procs, pids = start_servers(ROOT / "artifacts", opts.replicas)
+        url, procs, pids = start_servers(ROOT / "artifacts", opts.replicas, extra_env)
     try:
         warm = asyncio.run(warm_up(url, opts.replicas))
         report(warm, url, pids, opts)
@@ -298,10 +321,26 @@ async def warm_up(url: str, replicas: int = 1) -> Stats:
     return stats
 
 
+def probe(folder: Path | None, label: str, timeout: float = 300) -> None:
+    """Ask the memory probe in the server for a snapshot and wait for it (see bench/memory_probe)."""
+    if folder is None:
+        return
+    (folder / f"{label}.trigger").touch()
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if (folder / f"{label}.json").exists() or (folder / f"{label}.error").exists():
+            time.sleep(0.5)  # written, let it close
+            print(f"probe {label}: {folder / label}.json", file=sys.stderr)
+            return
+        time.sleep(0.5)
+    print(f"probe {label}: no answer in {timeout:.0f} s", file=sys.stderr)
+
+
 def report(warm: Stats, url: str, pids: list[int], opts) -> None:
     sampler = MemorySampler(pids) if pids else None
     time.sleep(3)
     before = sampler.rss_mb() if sampler else float("nan")
+    probe(opts.probe, "before")
     cpu_before = sampler.cpu_seconds() if sampler else float("nan")
     if sampler:
         sampler.start()
@@ -324,6 +363,8 @@ def report(warm: Stats, url: str, pids: list[int], opts) -> None:
         sampler.join()
     peak = max(mb for _, mb in sampler.samples) if sampler else float("nan")
     after = sampler.rss_mb() if sampler else float("nan")
+    probe(opts.probe, "after")
+    probe(opts.probe, "after-trim")
     behind = f" ({opts.replicas} app processes behind Caddy)" if opts.replicas > 1 else ""
     print(f"{opts.sessions} protocol sessions + {opts.browsers} browsers for {ran:.0f} s against {url}{behind}")
     print("| measure | value |\n|---|---:|")
