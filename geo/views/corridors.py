@@ -66,12 +66,10 @@ def filters_text(year: int, direction: str, commodity: str) -> str:
 # ------------------------------------------------------------------ corridors
 
 
-def _flows_text(group: pd.DataFrame) -> str:
-    return ", ".join(
-        f"{r.commodity} ({r.direction})" if isinstance(r.direction, str)
-        else _("{commodity} (direction not stated)").format(commodity=r.commodity)
-        for r in group[["commodity", "direction"]].itertuples(index=False)  # two columns: tuples of the whole row cost
-    )
+def _flow_texts(flows: pd.DataFrame) -> pd.Series:
+    """'cocaine (northbound)' for each flow row, or '… (direction not stated)'."""
+    return pd.Series([f"{c} ({d})" if isinstance(d, str) else _("{commodity} (direction not stated)").format(commodity=c)
+                      for c, d in zip(flows["commodity"], flows["direction"])], index=flows.index, dtype=object)
 
 
 def corridor_table(flows: pd.DataFrame) -> pd.DataFrame:
@@ -80,14 +78,16 @@ def corridor_table(flows: pd.DataFrame) -> pd.DataFrame:
                "on_map", "commodities_by_direction", "valid_from", "valid_to", "flow_estimate"]
     if flows.empty:
         return pd.DataFrame(columns=columns)
+    flow_texts = _flow_texts(flows).groupby(flows["corridor_id"], sort=True).agg(", ".join)
     rows = []
-    for cid, group in flows.groupby("corridor_id", sort=True):
-        first = group.iloc[0]
+    firsts = flows.drop_duplicates("corridor_id").sort_values("corridor_id", kind="stable")  # each one's first flow
+    for first in firsts.to_dict("records"):
+        cid = first["corridor_id"]
         rows.append({
             "corridor_id": cid,
             "corridor": first["corridor_name"],
             "on_map": _("yes") if first["drawn"] else _("no: border-wide, no waypoints"),
-            "matching_flows": _flows_text(group),
+            "matching_flows": flow_texts[cid],
             "commodities_by_direction": first["commodities_raw"],
             "organizations": first["organizations"],
             "period_active": first["period_active"],
