@@ -29,6 +29,15 @@ if "focus" not in st.session_state:  # first visit: seed from the share link, ba
 link_state.show_notices(st.session_state.link_notices)
 if "pending_focus" in st.session_state:  # a map click: the focus widget takes it before it is drawn
     st.session_state.focus = st.session_state.pop("pending_focus")
+if st.session_state.focus not in CHOICES:  # a clicked point, or a value no list offers (a stale or forged message)
+    try:
+        st.session_state.focus = focus.resolve(st.session_state.focus).slug
+    except focus.FocusError as exc:
+        st.warning(_("Ignored place {place} ({reason}); showing {default}.").format(
+            place=repr(str(st.session_state.focus)[:60]), reason=exc, default=CHOICES[focus.DEFAULT_FOCUS]))
+        st.session_state.focus = focus.DEFAULT_FOCUS
+if st.session_state.get("compare_with") not in CHOICES:
+    st.session_state.compare_with = screen.parse_focus("arizona-sonora")[0]
 
 
 def label(slug: str) -> str:

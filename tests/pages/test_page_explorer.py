@@ -3,7 +3,7 @@ import json
 
 from streamlit.testing.v1 import AppTest
 
-from .apptest import open_page
+from .apptest import APP, open_page
 
 
 def explorer(query: dict | None = None) -> AppTest:
@@ -63,3 +63,21 @@ def test_a_clicked_place_becomes_the_focus():
     at = explorer({"focus": "point:-110.95,31.31"})
     assert at.selectbox(key="focus").value == "point:-110.9500,31.3100"
     assert "Nogales" in summaries(at)[0]
+
+
+def test_a_place_no_list_offers_falls_back_with_a_notice():
+    """A focus value the page never offered (a stale or forged websocket message can carry a label or any text instead
+    of a slug; the load bench once sent a corridor's English label to a page gone Spanish) is not drawn: a notice,
+    the default place, no exception."""
+    at = AppTest.from_file(APP, default_timeout=120)
+    # A session that has run the page before (so it skips the first-visit block), whose focus is now text no list has.
+    at.session_state["focus"] = "C04 Sonoyta - Lukeville (Mexican Hwy 8 / AZ-85) (corridor)'; DROP TABLE ports; --"
+    at.session_state["compare_with"] = "<script>alert(1)</script>"
+    at.session_state["radius"], at.session_state["year"], at.session_state["compare"] = 100, 2010, False
+    at.session_state["link_notices"] = []
+    at.switch_page("pages/explorer.py")
+    at.run()
+    assert not at.exception, at.exception
+    assert any("Ignored place" in w.value and "unknown focus" in w.value for w in at.warning)
+    assert at.selectbox(key="focus").value == "juarez-el-paso" and "Juárez" in summaries(at)[0]
+    assert at.session_state["compare_with"] == "arizona-sonora"
