@@ -5,7 +5,7 @@ import streamlit as st
 
 from geo.i18n import _
 from geo.maps import leaflet_assets
-from ui import auth, data, language
+from ui import auth, data, idle_collect, language
 
 st.set_page_config(page_title="Border Corridors Atlas", page_icon=str(Path(__file__).parent / "assets" / "favicon.png"), layout="wide")
 language.choose()  # ?lang=, earlier choice or the browser's language; before any text is drawn
@@ -24,6 +24,8 @@ PAGES = [
     st.Page("pages/before_after.py", title=_("Before / after"), icon=":material/compare_arrows:", url_path="before_after"),
 ]
 
-auth.require_sign_in(PAGES)  # off unless sign-in is configured (docs/hosting.md)
-with data.layer_errors_explained():  # one missing or corrupt layer costs only the panels that use it
-    st.navigation(PAGES).run()
+# The garbage of finished reruns is collected once the server goes quiet, not after every rerun (ui/idle_collect.py).
+with idle_collect.rerun():
+    auth.require_sign_in(PAGES)  # off unless sign-in is configured (docs/hosting.md)
+    with data.layer_errors_explained():  # one missing or corrupt layer costs only the panels that use it
+        st.navigation(PAGES).run()

@@ -274,6 +274,7 @@ def main() -> None:
     args.add_argument("--url", help="a running server on loopback (default: start one)")
     args.add_argument("--pid", type=int, help="its process id, for memory figures")
     args.add_argument("--settle", type=float, default=20, help="seconds to wait after the sessions close")
+    args.add_argument("--rounds", type=int, default=1, help="run the load this many times, settling after each")
     args.add_argument("--replicas", type=int, default=1,
                       help="app processes to start, behind Caddy when more than one (default 1, no proxy)")
     args.add_argument("--probe", type=Path, help="folder for memory snapshots taken inside the server (bench only)")
@@ -341,32 +342,34 @@ def report(warm: Stats, url: str, pids: list[int], opts) -> None:
     time.sleep(3)
     before = sampler.rss_mb() if sampler else float("nan")
     probe(opts.probe, "before")
-    cpu_before = sampler.cpu_seconds() if sampler else float("nan")
     if sampler:
         sampler.start()
     stats = Stats()
     stats.errors.extend(warm.errors)
-    deadline = time.time() + opts.seconds
     rng = random.Random(20261125)
+    ran, cpu, afters = 0.0, 0.0, []
 
-    async def everything():
+    async def everything(deadline: float):
         sessions = [Session(url, stats, random.Random(rng.random())) for _ in range(opts.sessions)]
         await asyncio.gather(*(s.run(deadline) for s in sessions), browser_visits(url, opts.browsers, deadline, stats))
 
-    started = time.time()
-    asyncio.run(everything())
-    ran = time.time() - started
-    cpu = (sampler.cpu_seconds() if sampler else float("nan")) - cpu_before
-    time.sleep(opts.settle)
+    for _ in range(opts.rounds):  # the same load again after a settle: does memory keep growing, or level off?
+        started, cpu_started = time.time(), sampler.cpu_seconds() if sampler else float("nan")
+        asyncio.run(everything(started + opts.seconds))
+        ran += time.time() - started
+        cpu += (sampler.cpu_seconds() if sampler else float("nan")) - cpu_started
+        time.sleep(opts.settle)
+        afters.append(sampler.rss_mb() if sampler else float("nan"))
     if sampler:
         sampler.running = False
         sampler.join()
     peak = max(mb for _, mb in sampler.samples) if sampler else float("nan")
-    after = sampler.rss_mb() if sampler else float("nan")
+    after = afters[-1]
     probe(opts.probe, "after")
     probe(opts.probe, "after-trim")
     behind = f" ({opts.replicas} app processes behind Caddy)" if opts.replicas > 1 else ""
-    print(f"{opts.sessions} protocol sessions + {opts.browsers} browsers for {ran:.0f} s against {url}{behind}")
+    rounds = f" in {opts.rounds} rounds {opts.settle:.0f} s apart" if opts.rounds > 1 else ""
+    print(f"{opts.sessions} protocol sessions + {opts.browsers} browsers for {ran:.0f} s{rounds} against {url}{behind}")
     print("| measure | value |\n|---|---:|")
     print(f"| widget changes | {stats.changes} |")
     print(f"| errors | {len(stats.errors)} |")
@@ -378,7 +381,9 @@ def report(warm: Stats, url: str, pids: list[int], opts) -> None:
           f"{_pct(stats.browser_loads, 95):.0f} |")
     print(f"| reruns served (page opens + changes), per second | {stats.reruns}, {stats.reruns / ran:.1f} |")
     print(f"| server CPU per rerun (ms), CPU busy | {cpu / max(1, stats.reruns) * 1000:.0f}, {cpu / ran:.0%} of one core |")
-    print(f"| server memory before / peak / after (MB) | {before:.0f} / {peak:.0f} / {after:.0f} |")
+    print(f"| server memory before / peak / after (MB) | {before:.0f} / {peak:.0f} / {after:.0f} ({after / before - 1:+.0%}) |")
+    if opts.rounds > 1:
+        print(f"| memory after each round (MB) | {' / '.join(f'{mb:.0f}' for mb in afters)} |")
     print(f"| per extra session (MB) | {(peak - before) / max(1, opts.sessions + opts.browsers):.1f} |")
     for error in stats.errors[:20]:
         print(f"error: {error}")
