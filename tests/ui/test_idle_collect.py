@@ -19,7 +19,7 @@ class Clock:
 
 def test_collects_once_after_the_last_rerun_has_been_quiet_long_enough():
     clock, done = Clock(), []
-    collector = IdleCollector(5, clock, lambda: done.append(clock.now))
+    collector = IdleCollector((5,), clock, lambda: done.append(clock.now))
     assert not collector.collect_if_quiet()  # no rerun yet: nothing to collect
     with collector.rerun():
         clock.now += 20
@@ -32,9 +32,25 @@ def test_collects_once_after_the_last_rerun_has_been_quiet_long_enough():
     assert not collector.collect_if_quiet()  # once per quiet spell, not every few seconds
 
 
+def test_once_more_when_the_closed_sessions_have_expired():
+    """Closed sessions are kept for a reconnect (their TTL) and only then become garbage: a second collection."""
+    clock, done = Clock(), []
+    collector = IdleCollector((5, 5 + 120 + 1), clock, lambda: done.append(clock.now))
+    with collector.rerun():
+        pass
+    for _ in range(300):  # the watching thread's ticks, one simulated second apart
+        clock.now += 1
+        collector.collect_if_quiet()
+    assert done == [105, 226]
+    with collector.rerun():  # a new visitor: the next quiet spell starts over
+        pass
+    clock.now += 5
+    assert collector.collect_if_quiet() and len(done) == 3
+
+
 def test_overlapping_reruns_and_a_failed_one():
     clock, done = Clock(), []
-    collector = IdleCollector(5, clock, lambda: done.append(clock.now))
+    collector = IdleCollector((5,), clock, lambda: done.append(clock.now))
     with collector.rerun():
         with pytest.raises(RuntimeError), collector.rerun():  # st.stop / a rerun request end a script by raising
             raise RuntimeError("stopped")
@@ -57,7 +73,7 @@ def test_the_default_collection_frees_reference_cycles():
         del node
         assert alive() is not None
         clock = Clock()
-        collector = IdleCollector(1, clock)
+        collector = IdleCollector((1,), clock)
         with collector.rerun():
             pass
         clock.now += 1
